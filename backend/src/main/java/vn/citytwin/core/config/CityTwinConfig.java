@@ -1,0 +1,81 @@
+package vn.citytwin.core.config;
+
+import java.util.Set;
+
+/**
+ * Every setting of the server, typed and validated once at start-up. Each capability reads its own record; the
+ * defaults live next to the keys here so this file is the reference of what can be configured.
+ */
+public record CityTwinConfig(
+    Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo) {
+
+  /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
+  public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs) {}
+
+  /** PostgreSQL/PostGIS. The password is a secret: never logged. */
+  public record Database(String url, String user, String password, int poolSize, int statementTimeoutMs,
+                         int connectTimeoutMs) {
+    @Override
+    public String toString() {
+      return "Database[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
+    }
+  }
+
+  /** Service metadata shown in OGC capabilities documents. */
+  public record Service(String title, String abstractText, String provider, String contactEmail,
+                        String defaultLanguage) {}
+
+  /** Vector tiles: HTTP max-age, in-process cache size, what an empty tile answers. */
+  public record Tiles(int maxAgeSeconds, int cacheMb, int emptyTileStatus) {}
+
+  /** WMS limits. */
+  public record Wms(int maxWidth, int maxHeight, int maxFeatures, int timeoutMs) {}
+
+  /** OGC API Features / WFS paging limits. */
+  public record Features(int defaultLimit, int maxLimit) {}
+
+  /** The demo city: whether {@code serve} seeds an empty database, and with how many buildings. */
+  public record Demo(boolean seedWhenEmpty, int buildings, long seed) {}
+
+  /** Reads and validates every setting; throws {@link ConfigException} naming the first bad one. */
+  public static CityTwinConfig from(ConfigSource src) {
+    int port = src.integer("http.port", 8080, 1, 65535);
+    String host = src.string("http.host", "0.0.0.0");
+    String publicUrl = src.string("http.public.url", "http://127.0.0.1:" + port);
+    if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
+      throw new ConfigException("setting http.public.url: '" + publicUrl + "' must start with http:// or https://");
+    }
+    Server server = new Server(host, port, stripSlash(publicUrl), src.integer("http.shutdown.grace", 20, 0, 600),
+        src.integer("http.max.event.loop.ms", 2000, 10, 60000));
+    String url = src.string("db.url", "jdbc:postgresql://127.0.0.1:5432/citytwin");
+    if (!url.startsWith("jdbc:postgresql://")) {
+      throw new ConfigException("setting db.url: '" + url + "' must be a jdbc:postgresql:// URL");
+    }
+    Database db = new Database(url, src.string("db.user", "citytwin"), src.string("db.password", "citytwin"),
+        src.integer("db.pool.size", 10, 1, 200), src.integer("db.statement.timeout.ms", 30000, 100, 3600000),
+        src.integer("db.connect.timeout.ms", 5000, 250, 60000));
+    Service service = new Service(
+        src.string("service.title", "CityTwin Vũng Tàu"),
+        src.string("service.abstract", "Dữ liệu không gian đô thị thông minh Vũng Tàu / Vũng Tàu smart-city geodata"),
+        src.string("service.provider", "CityTwin"),
+        src.string("service.contact.email", "gis@citytwin.example"),
+        src.oneOf("service.language", "vi", Set.of("vi", "en")));
+    int emptyStatus = src.integer("tiles.empty.status", 204, 200, 204);
+    if (emptyStatus != 200 && emptyStatus != 204) {
+      throw new ConfigException("setting tiles.empty.status: '" + emptyStatus + "' must be 200 or 204");
+    }
+    Tiles tiles = new Tiles(src.integer("tiles.max.age", 3600, 0, 31536000), src.integer("tiles.cache.mb", 256, 0, 65536),
+        emptyStatus);
+    Wms wms = new Wms(src.integer("wms.max.width", 4096, 16, 16384), src.integer("wms.max.height", 4096, 16, 16384),
+        src.integer("wms.max.features", 500000, 1, 100000000), src.integer("wms.timeout.ms", 60000, 100, 3600000));
+    int maxLimit = src.integer("features.max.limit", 10000, 1, 10000000);
+    Features features = new Features(src.integer("features.default.limit", 100, 1, maxLimit), maxLimit);
+    Demo demo = new Demo(src.bool("demo.seed.when.empty", true), src.integer("demo.buildings", 60000, 0, 5000000),
+        src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
+    return new CityTwinConfig(server, db, service, tiles, wms, features, demo);
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}
