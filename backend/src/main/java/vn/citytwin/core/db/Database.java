@@ -2,6 +2,9 @@ package vn.citytwin.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import vn.citytwin.core.config.ConfigException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -37,8 +40,18 @@ public final class Database implements AutoCloseable {
    * Opens the pool (failing fast with a clear message when the database cannot be reached) and migrates the
    * schema to the latest version.
    */
-  public static Database open(Vertx vertx, CityTwinConfig.Database config) {
-    HikariDataSource ds = new HikariDataSource(hikari(config));
+  public static Database open(Vertx vertx, CityTwinConfig.Database config, MeterRegistry registry) {
+    HikariConfig hc = hikari(config);
+    if (registry != null) {
+      hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    }
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      throw new ConfigException("database " + config.url() + " as " + config.user() + " is not reachable: "
+          + rootMessage(e) + " (run scripts/setup.sh, or set CITYTWIN_DB_URL / CITYTWIN_DB_USER / CITYTWIN_DB_PASSWORD)");
+    }
     try {
       migrate(ds);
     } catch (RuntimeException e) {
@@ -48,6 +61,35 @@ public final class Database implements AutoCloseable {
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("citytwin-db", config.poolSize() + 2);
     LOG.info("database ready: {} as {}", config.url(), config.user());
     return new Database(ds, workers, config);
+  }
+
+  /**
+   * A migrated pool without Vert.x, for command-line tools (seed, import, export) that run on their own thread.
+   * The caller closes it.
+   */
+  public static HikariDataSource openForTool(CityTwinConfig.Database config) {
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hikari(config));
+    } catch (RuntimeException e) {
+      throw new ConfigException("database " + config.url() + " as " + config.user() + " is not reachable: "
+          + rootMessage(e) + " (run scripts/setup.sh, or set CITYTWIN_DB_URL / CITYTWIN_DB_USER / CITYTWIN_DB_PASSWORD)");
+    }
+    try {
+      migrate(ds);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return ds;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage()).split("\n", 2)[0];
   }
 
   static HikariConfig hikari(CityTwinConfig.Database config) {

@@ -1,0 +1,128 @@
+package vn.citytwin.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.citytwin.api.LayersApi;
+import vn.citytwin.catalog.Catalog;
+import vn.citytwin.catalog.LayerLinks;
+import vn.citytwin.catalog.LayerStatsService;
+import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.core.db.Database;
+import vn.citytwin.core.http.Mountable;
+
+/**
+ * The composition root: the only class that knows every capability. It opens the database, loads the catalog,
+ * builds each capability over the shared services and mounts them on one HTTP server.
+ */
+public final class CityTwinServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CityTwinServer.class);
+
+  private final Vertx vertx;
+  private final Database db;
+  private final Catalog catalog;
+  private final ServerVerticle verticle;
+  private final String deploymentId;
+
+  private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ServerVerticle verticle, String deploymentId) {
+    this.vertx = vertx;
+    this.db = db;
+    this.catalog = catalog;
+    this.verticle = verticle;
+    this.deploymentId = deploymentId;
+  }
+
+  /** Starts everything; blocks until the server listens. A database that cannot be reached fails the start. */
+  public static CityTwinServer start(CityTwinConfig config) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions()
+            .setMaxEventLoopExecuteTime(config.server().maxEventLoopMs())
+            .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE))))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    Database db = null;
+    try {
+      db = Database.open(vertx, config.database(), registry);
+      Catalog catalog = Catalog.load(db);
+      catalog.startListening();
+      List<Mountable> mounts = capabilities(vertx, config, db, catalog);
+      ServerVerticle verticle = new ServerVerticle(config.server(), mounts);
+      String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
+          .await(60, TimeUnit.SECONDS);
+      LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
+      return new CityTwinServer(vertx, db, catalog, verticle, id);
+    } catch (Exception e) {
+      if (db != null) {
+        db.close();
+      }
+      vertx.close();
+      throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static List<Mountable> capabilities(Vertx vertx, CityTwinConfig config, Database db, Catalog catalog) {
+    String base = config.server().publicUrl();
+    List<LayerLinks> links = new ArrayList<>();
+    List<Mountable> mounts = new ArrayList<>();
+    mounts.add(new HealthApi(vertx, db));
+    LayerStatsService stats = new LayerStatsService(db, catalog);
+    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
+    return mounts;
+  }
+
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Graceful stop: in-flight requests finish (within the grace period), then the pool and Vert.x close. */
+  @Override
+  public void close() {
+    try {
+      vertx.undeploy(deploymentId).await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("undeploy: {}", e.getMessage());
+    }
+    catalog.stopListening();
+    db.close();
+    try {
+      vertx.close().await(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("vertx close: {}", e.getMessage());
+    }
+  }
+
+}

@@ -1,0 +1,77 @@
+package vn.citytwin.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.LoggerFormat;
+import io.vertx.ext.web.handler.LoggerHandler;
+import io.vertx.ext.web.handler.ResponseTimeHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.core.http.JsonErrors;
+import vn.citytwin.core.http.Mountable;
+import vn.citytwin.core.http.RequestIds;
+
+/**
+ * The HTTP server: mounts every capability's router at its paths, plus the viewer (static, from the classpath),
+ * the styles, /metrics, access logging, CORS (public map services are read cross-origin) and request ids.
+ */
+final class ServerVerticle extends VerticleBase {
+  private final CityTwinConfig.Server config;
+  private final List<Mountable> capabilities;
+  private HttpServer server;
+
+  ServerVerticle(CityTwinConfig.Server config, List<Mountable> capabilities) {
+    this.config = config;
+    this.capabilities = capabilities;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router root = Router.router(vertx);
+    root.route().handler(new RequestIds());
+    root.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+    root.route().handler(ResponseTimeHandler.create());
+    root.route().handler(CorsHandler.create().allowedMethod(io.vertx.core.http.HttpMethod.GET)
+        .allowedMethod(io.vertx.core.http.HttpMethod.POST).allowedMethod(io.vertx.core.http.HttpMethod.PUT)
+        .allowedMethod(io.vertx.core.http.HttpMethod.PATCH).allowedMethod(io.vertx.core.http.HttpMethod.DELETE)
+        .allowedHeader("Content-Type").allowedHeader("If-None-Match").allowedHeader("Authorization")
+        .exposedHeader("ETag").exposedHeader(RequestIds.HEADER));
+    root.get("/metrics").handler(PrometheusScrapingHandler.create());
+    for (Mountable m : capabilities) {
+      for (String path : m.mountPaths()) {
+        root.route(path + "*").subRouter(m.router());
+      }
+    }
+    root.get("/styles/*").handler(StaticHandler.create("styles").setCachingEnabled(true).setMaxAgeSeconds(300));
+    root.get("/*").handler(StaticHandler.create("viewer").setIndexPage("index.html")
+        .setCachingEnabled(true).setMaxAgeSeconds(300).setDefaultContentEncoding("UTF-8"));
+    root.route().last().failureHandler(new JsonErrors());
+    // Unmatched routes: JSON 404 instead of Vert.x's plain-text page.
+    root.errorHandler(404, new JsonErrors());
+    root.errorHandler(405, new JsonErrors());
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.host()).setPort(config.port())
+        .setCompressionSupported(true)
+        .setDecompressionSupported(true);
+    return vertx.createHttpServer(options).requestHandler(root).listen().onSuccess(s -> server = s);
+  }
+
+  @Override
+  public Future<?> stop() {
+    // Graceful: stop accepting, let in-flight requests finish within the grace period.
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(config.shutdownGraceSeconds(), TimeUnit.SECONDS);
+  }
+
+  int actualPort() {
+    return server == null ? -1 : server.actualPort();
+  }
+}

@@ -1,0 +1,1 @@
+SELECT layer_id, data_version FROM citytwin.catalog
