@@ -43,6 +43,10 @@ END $$;
 -- Installs the statement-level trigger on a city table (called by migrations and by the importer).
 CREATE FUNCTION citytwin.track_layer(tbl regclass) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  -- A row (version 1) from the start, so the first write makes version 2 and every cache sees a change.
+  INSERT INTO citytwin.catalog (layer_id)
+  SELECT c.relname FROM pg_class c WHERE c.oid = tbl
+  ON CONFLICT (layer_id) DO NOTHING;
   EXECUTE format('DROP TRIGGER IF EXISTS citytwin_data_version ON %s', tbl);
   EXECUTE format('CREATE TRIGGER citytwin_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s
                   FOR EACH STATEMENT EXECUTE FUNCTION citytwin.bump_data_version()', tbl);

@@ -75,17 +75,6 @@ CREATE TABLE terrain.dem (
   west double precision NOT NULL, south double precision NOT NULL, cell_deg double precision NOT NULL,
   heights bytea NOT NULL);
 
-DO $$
-DECLARE t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['wards','land_use','water','roads','buildings','parks','schools','hospitals','markets',
-                           'hotels','tourist_sites','cameras','sensor_stations','flood_reports'] LOOP
-    EXECUTE format('CREATE INDEX %I ON city.%I USING gist (geom)', t || '_geom', t);
-    PERFORM citytwin.track_layer(format('city.%I', t)::regclass);
-  END LOOP;
-END $$;
-CREATE INDEX buildings_use ON city.buildings (use_type);
-
 INSERT INTO citytwin.catalog (layer_id, title_vi, title_en, abstract_vi, abstract_en, default_style, min_zoom,
                               tile_fields, time_column, height_column, layer_group, editable, sort_order) VALUES
  ('water', 'Mặt nước', 'Water', 'Biển, hồ, sông và kênh rạch', 'Sea, lakes, rivers and canals', 'water', 0,
@@ -117,3 +106,16 @@ INSERT INTO citytwin.catalog (layer_id, title_vi, title_en, abstract_vi, abstrac
 ON CONFLICT (layer_id) DO NOTHING;
 -- cameras are security data: not on the public portal
 UPDATE citytwin.catalog SET is_public = false WHERE layer_id = 'cameras';
+
+-- Indexes and data-version triggers (after the catalog rows, which track_layer would otherwise pre-empt).
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['wards','land_use','water','roads','buildings','parks','schools','hospitals','markets',
+                           'hotels','tourist_sites','cameras','sensor_stations','flood_reports'] LOOP
+    EXECUTE format('CREATE INDEX %I ON city.%I USING gist (geom)', t || '_geom', t);
+    PERFORM citytwin.track_layer(format('city.%I', t)::regclass);
+  END LOOP;
+END $$;
+CREATE INDEX buildings_use ON city.buildings (use_type);
+

@@ -25,6 +25,8 @@ import vn.citytwin.catalog.LayerLinks;
 import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
+import vn.citytwin.core.db.Notifications;
+import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.core.http.Mountable;
 
 /**
@@ -37,13 +39,18 @@ public final class CityTwinServer implements AutoCloseable {
   private final Vertx vertx;
   private final Database db;
   private final Catalog catalog;
+  private final ScenarioRegistry scenarios;
+  private final Notifications notifications;
   private final ServerVerticle verticle;
   private final String deploymentId;
 
-  private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ServerVerticle verticle, String deploymentId) {
+  private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
+                         Notifications notifications, ServerVerticle verticle, String deploymentId) {
     this.vertx = vertx;
     this.db = db;
     this.catalog = catalog;
+    this.scenarios = scenarios;
+    this.notifications = notifications;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
   }
@@ -66,13 +73,17 @@ public final class CityTwinServer implements AutoCloseable {
     try {
       db = Database.open(vertx, config.database(), registry);
       Catalog catalog = Catalog.load(db);
-      catalog.startListening();
-      List<Mountable> mounts = capabilities(vertx, config, db, catalog);
+      Notifications notifications = new Notifications(config.database());
+      catalog.listen(notifications);
+      ScenarioRegistry scenarios = new ScenarioRegistry(db);
+      scenarios.listen(notifications);
+      notifications.start();
+      List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios);
       ServerVerticle verticle = new ServerVerticle(config.server(), mounts);
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
-      return new CityTwinServer(vertx, db, catalog, verticle, id);
+      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id);
     } catch (Exception e) {
       if (db != null) {
         db.close();
@@ -82,7 +93,8 @@ public final class CityTwinServer implements AutoCloseable {
     }
   }
 
-  private static List<Mountable> capabilities(Vertx vertx, CityTwinConfig config, Database db, Catalog catalog) {
+  private static List<Mountable> capabilities(Vertx vertx, CityTwinConfig config, Database db, Catalog catalog,
+                                              ScenarioRegistry scenarios) {
     String base = config.server().publicUrl();
     List<LayerLinks> links = new ArrayList<>();
     List<Mountable> mounts = new ArrayList<>();
@@ -98,6 +110,10 @@ public final class CityTwinServer implements AutoCloseable {
 
   public Catalog catalog() {
     return catalog;
+  }
+
+  public ScenarioRegistry scenarios() {
+    return scenarios;
   }
 
   public Database database() {
@@ -116,7 +132,7 @@ public final class CityTwinServer implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("undeploy: {}", e.getMessage());
     }
-    catalog.stopListening();
+    notifications.close();
     db.close();
     try {
       vertx.close().await(30, TimeUnit.SECONDS);

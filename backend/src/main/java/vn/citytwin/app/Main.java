@@ -14,11 +14,6 @@ public final class Main implements Runnable {
   static {
     // Before any logger exists: one log format for our code, Vert.x, Hikari and Flyway.
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-    System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
-    System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
-    System.setProperty("org.slf4j.simpleLogger.log.io.micrometer", "error");
     System.setProperty("java.awt.headless", "true");
   }
 

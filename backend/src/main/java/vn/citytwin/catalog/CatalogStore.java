@@ -27,11 +27,39 @@ final class CatalogStore {
   private static final String COLUMNS_SQL = SqlResource.load("sql/catalog/columns.sql");
   private static final String METADATA_SQL = SqlResource.load("sql/catalog/metadata.sql");
   private static final String VERSIONS_SQL = SqlResource.load("sql/catalog/versions.sql");
+  private static final String UNTRACKED_SQL = SqlResource.load("sql/catalog/untracked.sql");
 
   private CatalogStore() {}
 
+  /**
+   * Installs the data-version trigger on every table of ours that lacks it (created by hand or by a tool after
+   * the migrations), so that no write can leave a cache stale. Tables we do not own are left alone.
+   */
+  static void trackUntracked(Connection c) throws SQLException {
+    List<String> untracked = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(UNTRACKED_SQL)) {
+      ps.setString(1, SCHEMA);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          untracked.add(rs.getString(1));
+        }
+      }
+    }
+    for (String table : untracked) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT citytwin.track_layer(?::regclass)")) {
+        ps.setString(1, table);
+        ps.execute();
+        LOG.info("layer table {}: data-version trigger installed", table);
+      } catch (SQLException e) {
+        LOG.warn("layer table {}: cannot install the data-version trigger ({}); its caches refresh only on reload",
+            table, e.getMessage());
+      }
+    }
+  }
+
   /** Reads all layers, ordered by the catalog's sort order then id. */
   static List<Layer> discover(Connection c) throws SQLException {
+    trackUntracked(c);
     Map<String, LayerMetadata> metadata = readMetadata(c);
     Map<String, TableBuilder> tables = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(COLUMNS_SQL)) {
