@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
  * <p>Buildings whose footprint is degenerate (fewer than 3 distinct points, no area) or whose height is not
  * positive are skipped. An invalid footprint (self-intersecting, hole outside the shell…) is repaired with JTS's
  * {@link GeometryFixer} and each resulting part meshed as the same feature; if nothing usable remains it is
- * skipped. Skipping never fails the tile; the skipped ids are reported. Feature ids are assigned 0, 1, 2… to the
+ * skipped. (Repair is tried for every footprint that fails as is, since a figure-of-eight ring looks area-less.) Skipping never fails the tile; the skipped ids are reported. Feature ids are assigned 0, 1, 2… to the
  * buildings kept, in input order, and row i of the property table holds building i's {@code properties()}.
  * Pure and thread-safe (each call uses its own scratch state).
  */
@@ -74,7 +74,9 @@ public final class BuildingTileEncoder {
     for (BuildingInput b : buildings) {
       int feature = table.count();
       BuildingMeshBuilder.Result result = builder.add(b, feature, mesh);
-      if (result == BuildingMeshBuilder.Result.INVALID) {
+      if (result != BuildingMeshBuilder.Result.ADDED && b.heightM() > 0 && Double.isFinite(b.heightM())
+          && Double.isFinite(b.groundElevM())) {
+        // Invalid, or "degenerate" only because a self-intersection cancels the area (a figure of eight).
         result = addRepaired(builder, b, feature, mesh);
       }
       if (result != BuildingMeshBuilder.Result.ADDED) {
