@@ -1,0 +1,234 @@
+package vn.citytwin.tiles3d;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Writes a {@link TileMesh} and its {@link PropertyTable} as one binary glTF 2.0 asset (glb) for 3D Tiles 1.1.
+ *
+ * <p>Layout: one buffer (the BIN chunk), one mesh with one triangle primitive: {@code POSITION} and
+ * {@code NORMAL} (float32 VEC3), {@code COLOR_0} (linear RGBA, unsigned short normalised),
+ * {@code _FEATURE_ID_0} (float32, the row of the property table) and indices (unsigned short when the mesh has
+ * fewer than 65 535 vertices, else unsigned int). The primitive carries {@code EXT_mesh_features} (one feature-ID
+ * set bound to attribute 0 and property table 0); the root carries {@code EXT_structural_metadata} with the
+ * schema and the table, whose columns live in buffer views of the same buffer. One opaque (or, if any colour has
+ * alpha below 255, blended) non-metallic white material lets the vertex colours show as given.
+ *
+ * <p>Alignment: every buffer view starts on an 8-byte boundary (EXT_structural_metadata's rule for 64-bit values,
+ * stricter than glTF's 4); the JSON chunk is space-padded so the BIN chunk's data starts on an 8-byte boundary
+ * of the file, and the BIN chunk is zero-padded to a multiple of 8 that equals the buffer's byteLength exactly.
+ * An empty mesh yields a valid glb with an empty scene and no extensions.
+ */
+public final class GlbWriter {
+  private static final int GLB_MAGIC = 0x46546C67; // "glTF"
+  private static final int CHUNK_JSON = 0x4E4F534A;
+  private static final int CHUNK_BIN = 0x004E4942;
+  private static final int ARRAY_BUFFER = 34962;
+  private static final int ELEMENT_ARRAY_BUFFER = 34963;
+  private static final int FLOAT = 5126;
+  private static final int UNSIGNED_SHORT = 5123;
+  private static final int UNSIGNED_INT = 5125;
+  private static final String GENERATOR = "CityTwin tiles3d";
+
+  private GlbWriter() {}
+
+  /**
+   * @param table one row per feature id used in the mesh; its count must cover every feature id
+   * @throws IllegalArgumentException if the mesh is not empty and the table has no rows
+   */
+  public static byte[] write(TileMesh mesh, PropertyTable table) {
+    if (mesh.vertexCount() == 0) {
+      return assemble(emptyGltf(), 0, List.of());
+    }
+    if (table.count() == 0) {
+      throw new IllegalArgumentException("a non-empty mesh needs a property table with rows");
+    }
+    int vc = mesh.vertexCount();
+    int ic = mesh.indexCount();
+    boolean shortIndices = vc < 0xFFFF; // 65535 itself is the primitive-restart value, which glTF forbids
+    Layout layout = new Layout();
+    int positions = layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.positions(), 0, vc * 3));
+    int normals = layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.normals(), 0, vc * 3));
+    int colors = layout.view(vc * 8, ARRAY_BUFFER, b -> b.asShortBuffer().put(mesh.colors(), 0, vc * 4));
+    int features = layout.view(vc * 4, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.featureIds(), 0, vc));
+    int indices = layout.view(ic * (shortIndices ? 2 : 4), ELEMENT_ARRAY_BUFFER, b -> {
+      int[] idx = mesh.indices();
+      if (shortIndices) {
+        for (int i = 0; i < ic; i++) {
+          b.putShort((short) idx[i]);
+        }
+      } else {
+        b.asIntBuffer().put(idx, 0, ic);
+      }
+    });
+
+    JsonArray accessors = new JsonArray()
+        .add(accessor(positions, FLOAT, vc, "VEC3").put("min", floats(mesh.min())).put("max", floats(mesh.max())))
+        .add(accessor(normals, FLOAT, vc, "VEC3"))
+        .add(accessor(colors, UNSIGNED_SHORT, vc, "VEC4").put("normalized", true))
+        .add(accessor(features, FLOAT, vc, "SCALAR"))
+        .add(accessor(indices, shortIndices ? UNSIGNED_SHORT : UNSIGNED_INT, ic, "SCALAR"));
+    JsonObject primitive = new JsonObject()
+        .put("attributes", new JsonObject().put("POSITION", 0).put("NORMAL", 1).put("COLOR_0", 2)
+            .put("_FEATURE_ID_0", 3))
+        .put("indices", 4)
+        .put("material", 0)
+        .put("mode", 4)
+        .put("extensions", new JsonObject().put("EXT_mesh_features", new JsonObject().put("featureIds",
+            new JsonArray().add(new JsonObject().put("featureCount", table.count()).put("attribute", 0)
+                .put("propertyTable", 0)))));
+    JsonObject gltf = new JsonObject()
+        .put("asset", new JsonObject().put("version", "2.0").put("generator", GENERATOR))
+        .put("extensionsUsed", new JsonArray().add("EXT_mesh_features").add("EXT_structural_metadata"))
+        .put("scene", 0)
+        .put("scenes", new JsonArray().add(new JsonObject().put("nodes", new JsonArray().add(0))))
+        .put("nodes", new JsonArray().add(new JsonObject().put("mesh", 0)))
+        .put("meshes", new JsonArray().add(new JsonObject().put("primitives", new JsonArray().add(primitive))))
+        .put("materials", new JsonArray().add(material(hasTranslucency(mesh))))
+        .put("accessors", accessors)
+        .put("extensions", new JsonObject().put("EXT_structural_metadata", metadata(table, layout)));
+    gltf.put("bufferViews", layout.toJson());
+    gltf.put("buffers", new JsonArray().add(new JsonObject().put("byteLength", layout.length())));
+    return assemble(gltf, layout.length(), layout.views);
+  }
+
+  private static JsonObject metadata(PropertyTable table, Layout layout) {
+    PropertySchema schema = table.schema();
+    JsonObject classProps = new JsonObject();
+    JsonObject tableProps = new JsonObject();
+    int rows = table.count();
+    for (int i = 0; i < schema.properties().size(); i++) {
+      PropertyDef def = schema.properties().get(i);
+      PropertyTable.Column column = table.column(i);
+      JsonObject cp = new JsonObject();
+      if (def.type().isScalar()) {
+        cp.put("type", "SCALAR").put("componentType", def.type().name());
+      } else {
+        cp.put("type", def.type().name());
+      }
+      if (def.description() != null) {
+        cp.put("description", def.description());
+      }
+      cp.put("required", def.required());
+      if (!def.required()) {
+        cp.put("noData", def.noData());
+      }
+      classProps.put(def.name(), cp);
+      JsonObject tp = new JsonObject()
+          .put("values", layout.view(column.valuesByteLength(rows), 0, b -> column.writeValues(b, rows)));
+      if (def.type() == PropertyType.STRING) {
+        tp.put("stringOffsets", layout.view(column.offsetsByteLength(rows), 0, b -> column.writeOffsets(b, rows)))
+            .put("stringOffsetType", "UINT32");
+      }
+      tableProps.put(def.name(), tp);
+    }
+    JsonObject schemaJson = new JsonObject().put("id", schema.id())
+        .put("classes", new JsonObject().put(schema.className(), new JsonObject().put("properties", classProps)));
+    return new JsonObject().put("schema", schemaJson).put("propertyTables", new JsonArray()
+        .add(new JsonObject().put("class", schema.className()).put("count", rows).put("properties", tableProps)));
+  }
+
+  private static JsonObject accessor(int view, int componentType, int count, String type) {
+    return new JsonObject().put("bufferView", view).put("componentType", componentType).put("count", count)
+        .put("type", type);
+  }
+
+  private static JsonObject material(boolean blend) {
+    return new JsonObject()
+        .put("pbrMetallicRoughness", new JsonObject().put("baseColorFactor", new JsonArray().add(1).add(1).add(1).add(1))
+            .put("metallicFactor", 0).put("roughnessFactor", 1))
+        .put("alphaMode", blend ? "BLEND" : "OPAQUE");
+  }
+
+  private static boolean hasTranslucency(TileMesh mesh) {
+    short[] c = mesh.colors();
+    for (int i = 3; i < mesh.vertexCount() * 4; i += 4) {
+      if (c[i] != (short) 0xFFFF) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static JsonArray floats(float[] v) {
+    JsonArray a = new JsonArray();
+    for (float f : v) {
+      a.add((double) f); // the exact float value, so min/max match the data bit for bit
+    }
+    return a;
+  }
+
+  private static JsonObject emptyGltf() {
+    return new JsonObject()
+        .put("asset", new JsonObject().put("version", "2.0").put("generator", GENERATOR))
+        .put("scene", 0)
+        .put("scenes", new JsonArray().add(new JsonObject()));
+  }
+
+  private static byte[] assemble(JsonObject gltf, int binLength, List<View> views) {
+    byte[] json = gltf.encode().getBytes(StandardCharsets.UTF_8);
+    // 12-byte header + 8-byte chunk header + JSON must end on an 8-byte boundary.
+    int jsonPadded = json.length + pad(20 + json.length, 8);
+    int total = 12 + 8 + jsonPadded + (binLength > 0 ? 8 + binLength : 0);
+    byte[] out = new byte[total];
+    ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(GLB_MAGIC).putInt(2).putInt(total);
+    b.putInt(jsonPadded).putInt(CHUNK_JSON).put(json);
+    for (int i = json.length; i < jsonPadded; i++) {
+      b.put((byte) ' ');
+    }
+    if (binLength > 0) {
+      b.putInt(binLength).putInt(CHUNK_BIN);
+      int binStart = b.position();
+      for (View v : views) {
+        ByteBuffer slice = ByteBuffer.wrap(out, binStart + v.offset, v.length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        v.writer.accept(slice);
+      }
+    }
+    return out;
+  }
+
+  private static int pad(int length, int alignment) {
+    return (alignment - length % alignment) % alignment;
+  }
+
+  /** A buffer view: where it goes in the BIN chunk and how to fill it. */
+  private record View(int offset, int length, int target, Consumer<ByteBuffer> writer) {}
+
+  /** Lays buffer views out back to back, each on an 8-byte boundary, before anything is written. */
+  private static final class Layout {
+    final List<View> views = new ArrayList<>();
+    int end;
+
+    /** @param target ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER or 0 for none; returns the view's index */
+    int view(int length, int target, Consumer<ByteBuffer> writer) {
+      length = Math.max(length, 1); // glTF forbids empty buffer views (e.g. a column of empty strings)
+      int offset = end + pad(end, 8);
+      views.add(new View(offset, length, target, writer));
+      end = offset + length;
+      return views.size() - 1;
+    }
+
+    int length() {
+      return end + pad(end, 8);
+    }
+
+    JsonArray toJson() {
+      JsonArray a = new JsonArray();
+      for (View v : views) {
+        JsonObject o = new JsonObject().put("buffer", 0).put("byteOffset", v.offset).put("byteLength", v.length);
+        if (v.target != 0) {
+          o.put("target", v.target);
+        }
+        a.add(o);
+      }
+      return a;
+    }
+  }
+}

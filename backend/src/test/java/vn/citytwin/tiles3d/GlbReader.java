@@ -1,0 +1,155 @@
+package vn.citytwin.tiles3d;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test-side glb decoder written independently of {@link GlbWriter}: parses the header and both chunks, checks
+ * the container rules (magic, version, lengths, 8-byte alignment), and reads accessors and the
+ * EXT_structural_metadata property table back into Java values.
+ */
+final class GlbReader {
+  final JsonObject json;
+  final ByteBuffer bin;
+  final int binOffsetInFile;
+
+  GlbReader(byte[] glb) {
+    ByteBuffer b = ByteBuffer.wrap(glb).order(ByteOrder.LITTLE_ENDIAN);
+    check(b.getInt() == 0x46546C67, "magic");
+    check(b.getInt() == 2, "version 2");
+    check(b.getInt() == glb.length, "header length equals file length");
+    int jsonLength = b.getInt();
+    check(b.getInt() == 0x4E4F534A, "first chunk is JSON");
+    check(jsonLength % 4 == 0, "JSON chunk length multiple of 4");
+    json = new JsonObject(new String(glb, 20, jsonLength, StandardCharsets.UTF_8));
+    b.position(20 + jsonLength);
+    if (b.remaining() > 0) {
+      int binLength = b.getInt();
+      check(b.getInt() == 0x004E4942, "second chunk is BIN");
+      binOffsetInFile = b.position();
+      check(binOffsetInFile % 8 == 0, "BIN data starts on an 8-byte boundary");
+      check(binLength % 8 == 0, "BIN chunk padded to 8 bytes");
+      check(binOffsetInFile + binLength == glb.length, "BIN chunk ends the file");
+      check(json.getJsonArray("buffers").getJsonObject(0).getInteger("byteLength") == binLength,
+          "buffer byteLength equals BIN chunk length");
+      bin = ByteBuffer.wrap(glb, binOffsetInFile, binLength).slice().order(ByteOrder.LITTLE_ENDIAN);
+    } else {
+      binOffsetInFile = -1;
+      bin = null;
+    }
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new AssertionError("glb: " + what);
+    }
+  }
+
+  JsonObject primitive() {
+    return json.getJsonArray("meshes").getJsonObject(0).getJsonArray("primitives").getJsonObject(0);
+  }
+
+  ByteBuffer view(int index) {
+    JsonObject v = json.getJsonArray("bufferViews").getJsonObject(index);
+    int offset = v.getInteger("byteOffset", 0);
+    check(offset % 8 == 0, "buffer view " + index + " 8-byte aligned");
+    return bin.duplicate().position(offset).limit(offset + v.getInteger("byteLength")).slice()
+        .order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** An accessor's components as doubles (normalised integers mapped to [0, 1]). */
+  double[] accessor(int index) {
+    JsonObject a = json.getJsonArray("accessors").getJsonObject(index);
+    int comps = switch (a.getString("type")) {
+      case "SCALAR" -> 1;
+      case "VEC3" -> 3;
+      case "VEC4" -> 4;
+      default -> throw new AssertionError(a.getString("type"));
+    };
+    int n = a.getInteger("count") * comps;
+    ByteBuffer v = view(a.getInteger("bufferView"));
+    boolean normalized = a.getBoolean("normalized", false);
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = switch (a.getInteger("componentType")) {
+        case 5126 -> v.getFloat();
+        case 5123 -> normalized ? (v.getShort() & 0xFFFF) / 65535.0 : v.getShort() & 0xFFFF;
+        case 5125 -> v.getInt() & 0xFFFFFFFFL;
+        default -> throw new AssertionError("componentType " + a.getInteger("componentType"));
+      };
+    }
+    return out;
+  }
+
+  double[] attribute(String name) {
+    return accessor(primitive().getJsonObject("attributes").getInteger(name));
+  }
+
+  int[] indices() {
+    double[] d = accessor(primitive().getInteger("indices"));
+    int[] out = new int[d.length];
+    for (int i = 0; i < d.length; i++) {
+      out[i] = (int) d[i];
+    }
+    return out;
+  }
+
+  /** The property table, column by column, with noData values left as stored. */
+  Map<String, List<Object>> propertyTable() {
+    JsonObject meta = json.getJsonObject("extensions").getJsonObject("EXT_structural_metadata");
+    JsonObject table = meta.getJsonArray("propertyTables").getJsonObject(0);
+    JsonObject cls = meta.getJsonObject("schema").getJsonObject("classes").getJsonObject(table.getString("class"));
+    int count = table.getInteger("count");
+    Map<String, List<Object>> out = new LinkedHashMap<>();
+    for (String name : table.getJsonObject("properties").fieldNames()) {
+      JsonObject tp = table.getJsonObject("properties").getJsonObject(name);
+      JsonObject def = cls.getJsonObject("properties").getJsonObject(name);
+      ByteBuffer values = view(tp.getInteger("values"));
+      List<Object> column = new ArrayList<>();
+      String type = def.getString("type");
+      if (type.equals("STRING")) {
+        check("UINT32".equals(tp.getString("stringOffsetType")), "UINT32 string offsets");
+        ByteBuffer offsets = view(tp.getInteger("stringOffsets"));
+        for (int i = 0; i < count; i++) {
+          int s = offsets.getInt(4 * i);
+          int e = offsets.getInt(4 * i + 4);
+          byte[] bytes = new byte[e - s];
+          values.get(s, bytes);
+          column.add(new String(bytes, StandardCharsets.UTF_8));
+        }
+      } else if (type.equals("BOOLEAN")) {
+        for (int i = 0; i < count; i++) {
+          column.add((values.get(i / 8) >> (i % 8) & 1) == 1);
+        }
+      } else {
+        for (int i = 0; i < count; i++) {
+          column.add(switch (def.getString("componentType")) {
+            case "INT8" -> (long) values.get();
+            case "UINT8" -> (long) (values.get() & 0xFF);
+            case "INT16" -> (long) values.getShort();
+            case "UINT16" -> (long) (values.getShort() & 0xFFFF);
+            case "INT32" -> (long) values.getInt();
+            case "UINT32" -> values.getInt() & 0xFFFFFFFFL;
+            case "INT64" -> values.getLong();
+            case "FLOAT32" -> (double) values.getFloat();
+            case "FLOAT64" -> values.getDouble();
+            default -> throw new AssertionError(def.getString("componentType"));
+          });
+        }
+      }
+      out.put(name, column);
+    }
+    return out;
+  }
+
+  JsonArray extensionsUsed() {
+    return json.getJsonArray("extensionsUsed");
+  }
+}
