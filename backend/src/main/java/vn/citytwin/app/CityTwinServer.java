@@ -27,6 +27,11 @@ import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
+import vn.citytwin.ogc.OgcApi;
+import vn.citytwin.ogc.OgcApiPart;
+import vn.citytwin.tiles.OgcTilesPart;
+import vn.citytwin.tiles.TileService;
+import vn.citytwin.tiles.TilesApi;
 import vn.citytwin.core.http.Mountable;
 
 /**
@@ -101,6 +106,15 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(new HealthApi(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
+    List<OgcApiPart> ogcParts = new ArrayList<>();
+
+    TileService tileService = new TileService(db, catalog, config.tiles());
+    TilesApi tiles = TilesApi.create(vertx, tileService, catalog, scenarios, stats, config);
+    mounts.add(tiles);
+    links.add(tiles);
+    ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
+
+    mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
     return mounts;
   }
 

@@ -36,6 +36,19 @@ public final class LayerStatsService {
     });
   }
 
+  /**
+   * The stats if already computed for the current version, else null (and a computation starts in the
+   * background so the next caller has them): for descriptions that must not wait on a table scan.
+   */
+  public LayerStats statsNowIfCached(Layer layer) {
+    long version = catalog.versions().of(layer.id());
+    LayerStats s = cache.getIfPresent(layer.id() + '@' + version);
+    if (s == null) {
+      stats(layer);
+    }
+    return s;
+  }
+
   /** Blocking variant for code already on a worker thread. */
   public LayerStats statsNow(Layer layer) {
     long version = catalog.versions().of(layer.id());

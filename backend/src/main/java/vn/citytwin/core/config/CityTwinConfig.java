@@ -25,8 +25,8 @@ public record CityTwinConfig(
   public record Service(String title, String abstractText, String provider, String contactEmail,
                         String defaultLanguage) {}
 
-  /** Vector tiles: HTTP max-age, in-process cache size, what an empty tile answers. */
-  public record Tiles(int maxAgeSeconds, int cacheMb, int emptyTileStatus) {}
+  /** Vector tiles: HTTP max-age, in-process cache size (MB), what an empty tile answers, per-tile SQL timeout. */
+  public record Tiles(int maxAgeSeconds, int cacheMb, int emptyTileStatus, int timeoutMs) {}
 
   /** WMS limits. */
   public record Wms(int maxWidth, int maxHeight, int maxFeatures, int timeoutMs) {}
@@ -65,7 +65,7 @@ public record CityTwinConfig(
       throw new ConfigException("setting tiles.empty.status: '" + emptyStatus + "' must be 200 or 204");
     }
     Tiles tiles = new Tiles(src.integer("tiles.max.age", 3600, 0, 31536000), src.integer("tiles.cache.mb", 256, 0, 65536),
-        emptyStatus);
+        emptyStatus, src.integer("tiles.timeout.ms", 10000, 1000, 600000));
     Wms wms = new Wms(src.integer("wms.max.width", 4096, 16, 16384), src.integer("wms.max.height", 4096, 16, 16384),
         src.integer("wms.max.features", 500000, 1, 100000000), src.integer("wms.timeout.ms", 60000, 100, 3600000));
     int maxLimit = src.integer("features.max.limit", 10000, 1, 10000000);

@@ -1,0 +1,2 @@
+/** OGC protocol infrastructure shared by WMS, WFS and the OGC API parts. */
+package vn.citytwin.ogc;

@@ -1,0 +1,151 @@
+package vn.citytwin.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.citytwin.catalog.Field;
+import vn.citytwin.catalog.Layer;
+import vn.citytwin.core.db.Sql;
+import vn.citytwin.core.db.SqlStatement;
+import vn.citytwin.core.error.ApiException;
+import vn.citytwin.filter.FilterSqlWriter;
+import vn.citytwin.filter.SqlFragment;
+import vn.citytwin.scenario.ScenarioSource;
+
+/**
+ * The one read path: turns a {@link LayerQuery} into parameterised SQL over the layer's row source in the
+ * requested scenario. The result rows have the id column, the selected attribute columns, the geometry column in
+ * EPSG:4326 and {@code scenario_status}, named as in the table. Encoders wrap this SELECT as a subquery
+ * (PostgreSQL inlines it, so spatial indexes still apply):
+ * <pre>SELECT ST_AsMVT(t) FROM (SELECT …, ST_AsMVTGeom(ST_Transform(q.geom, 3857), …) FROM (&lt;select&gt;) q) t</pre>
+ *
+ * <p>Every value is a bound parameter; identifiers come from the catalog through {@link Sql#ident}.
+ */
+public final class FeatureSql {
+  /** Alias of the row source inside the generated SQL. */
+  public static final String ALIAS = "f";
+
+  private FeatureSql() {}
+
+  /** The selected features: WHERE, ORDER BY, LIMIT and OFFSET applied. */
+  public static SqlStatement select(LayerQuery q) {
+    Layer layer = q.layer();
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (String column : outputColumns(q)) {
+      sql.append(ALIAS).append('.').append(Sql.ident(column)).append(", ");
+    }
+    sql.append(ALIAS).append('.').append(Sql.ident(layer.geometryColumn())).append(", ")
+        .append(ALIAS).append('.').append(ScenarioSource.STATUS_COLUMN);
+    appendFromWhere(q, sql, params);
+    appendOrder(q, sql);
+    if (q.limit() != null) {
+      sql.append(" LIMIT ?");
+      params.add(q.limit());
+    }
+    if (q.offset() > 0) {
+      sql.append(" OFFSET ?");
+      params.add(q.offset());
+    }
+    return new SqlStatement(sql.toString(), params);
+  }
+
+  /** The number of features matching (scenario, bbox, filter, time), ignoring paging. */
+  public static SqlStatement count(LayerQuery q) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT count(*)");
+    appendFromWhere(q, sql, params);
+    return new SqlStatement(sql.toString(), params);
+  }
+
+  /**
+   * The attribute columns the rows carry: the id column first (if any), then the requested properties in the
+   * layer's order (all of them when none were requested). Unknown names are an error with locator
+   * {@code properties}.
+   */
+  public static List<String> outputColumns(LayerQuery q) {
+    Layer layer = q.layer();
+    List<String> columns = new ArrayList<>();
+    if (layer.idColumn() != null) {
+      columns.add(layer.idColumn());
+    }
+    if (q.properties() != null) {
+      for (String p : q.properties()) {
+        if (layer.field(p).isEmpty()) {
+          throw ApiException.invalidParameter("properties", "Unknown property '" + p + "' of layer '" + layer.id()
+              + "'");
+        }
+      }
+    }
+    for (Field f : layer.fields()) {
+      if (f.name().equals(layer.idColumn())) {
+        continue;
+      }
+      if (q.properties() == null || q.properties().contains(f.name())) {
+        columns.add(f.name());
+      }
+    }
+    return columns;
+  }
+
+  private static void appendFromWhere(LayerQuery q, StringBuilder sql, List<Object> params) {
+    Layer layer = q.layer();
+    ScenarioSource.Fragment source = ScenarioSource.of(layer, q.scenario());
+    sql.append(" FROM ").append(source.sql()).append(' ').append(ALIAS);
+    params.addAll(source.params());
+    List<String> where = new ArrayList<>();
+    String geom = ALIAS + "." + Sql.ident(layer.geometryColumn());
+    if (q.bbox() != null) {
+      BBox b = q.bbox();
+      String envelope = "ST_MakeEnvelope(?, ?, ?, ?, ?)";
+      if (b.srid() != 4326) {
+        envelope = "ST_Transform(" + envelope + ", 4326)";
+      }
+      where.add("ST_Intersects(" + geom + ", " + envelope + ")");
+      params.add(b.minX());
+      params.add(b.minY());
+      params.add(b.maxX());
+      params.add(b.maxY());
+      params.add(b.srid());
+    }
+    if (q.filter() != null) {
+      SqlFragment f = FilterSqlWriter.toSql(q.filter(), LayerFields.resolver(layer, ALIAS));
+      where.add("(" + f.sql() + ")");
+      params.addAll(f.params());
+    }
+    if (q.time() != null) {
+      if (!layer.isTimeEnabled()) {
+        throw ApiException.invalidParameter("datetime", "Layer '" + layer.id() + "' has no time dimension");
+      }
+      String column = ALIAS + "." + Sql.ident(layer.meta().timeColumn());
+      if (q.time().start() != null) {
+        where.add(column + " >= ?");
+        params.add(q.time().start());
+      }
+      if (q.time().end() != null) {
+        where.add(column + " <= ?");
+        params.add(q.time().end());
+      }
+    }
+    if (!where.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", where));
+    }
+  }
+
+  private static void appendOrder(LayerQuery q, StringBuilder sql) {
+    Layer layer = q.layer();
+    List<String> order = new ArrayList<>();
+    for (SortKey k : q.sortBy()) {
+      if (layer.field(k.property()).isEmpty()) {
+        throw ApiException.invalidParameter("sortby", "Cannot sort by unknown property '" + k.property() + "'");
+      }
+      order.add(ALIAS + "." + Sql.ident(k.property()) + (k.ascending() ? " ASC" : " DESC") + " NULLS LAST");
+    }
+    // A stable order makes paging (limit/offset, next links) deterministic.
+    if (layer.idColumn() != null && (q.limit() != null || q.offset() > 0 || !order.isEmpty())) {
+      order.add(ALIAS + "." + Sql.ident(layer.idColumn()));
+    }
+    if (!order.isEmpty()) {
+      sql.append(" ORDER BY ").append(String.join(", ", order));
+    }
+  }
+}

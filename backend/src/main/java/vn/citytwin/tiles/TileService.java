@@ -1,0 +1,93 @@
+package vn.citytwin.tiles;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Future;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.zip.GZIPOutputStream;
+import vn.citytwin.catalog.Catalog;
+import vn.citytwin.catalog.Layer;
+import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.core.db.Database;
+import vn.citytwin.core.db.SqlStatement;
+import vn.citytwin.core.http.HttpCaching;
+
+/**
+ * Produces vector tiles: ETag first (from the layers' data versions, the scenario version, the address and the
+ * parameters: no database work needed to answer a conditional request), then the in-process cache (bounded by
+ * bytes), then PostGIS with a per-statement timeout. An edit, an import or a scenario change bumps a version, so
+ * the key changes and no stale tile can be served.
+ */
+public final class TileService {
+  private final Database db;
+  private final Catalog catalog;
+  private final int timeoutSeconds;
+  private final Cache<String, Tile> cache;
+
+  public TileService(Database db, Catalog catalog, CityTwinConfig.Tiles config) {
+    this.db = db;
+    this.catalog = catalog;
+    this.timeoutSeconds = Math.max(1, config.timeoutMs() / 1000);
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(Math.max(1, (long) config.cacheMb() * 1024 * 1024))
+        .weigher((String k, Tile t) -> 64 + t.bytes().length + t.gzipped().length)
+        .build();
+  }
+
+  /** The strong ETag of the tile this request names, computed without touching the database. */
+  public String etag(TileRequest r) {
+    StringBuilder versions = new StringBuilder();
+    for (Layer l : r.layers()) {
+      versions.append(l.id()).append('@').append(catalog.versions().of(l.id())).append(';');
+    }
+    return HttpCaching.etag("mvt", versions, r.parameterKey());
+  }
+
+  public Future<Tile> tile(TileRequest r) {
+    String etag = etag(r);
+    Tile cached = cache.getIfPresent(etag);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    SqlStatement sql = MvtSql.build(r);
+    return db.withConnection(c -> {
+      byte[] bytes;
+      try (PreparedStatement ps = sql.prepare(c)) {
+        ps.setQueryTimeout(timeoutSeconds);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          bytes = rs.getBytes(1);
+        }
+      }
+      Tile tile = new Tile(bytes == null ? new byte[0] : bytes, gzip(bytes), etag);
+      cache.put(etag, tile);
+      return tile;
+    });
+  }
+
+  /** Drops every cached tile (tests, operators); versions make this unnecessary for correctness. */
+  public void clearCache() {
+    cache.invalidateAll();
+  }
+
+  public long cachedTiles() {
+    return cache.estimatedSize();
+  }
+
+  private static byte[] gzip(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
