@@ -1,0 +1,16 @@
+-- wrk script: cycles through the fixed tile list (one "z/x/y" per line), GET <prefix>/<z/x/y>.mvt
+local paths = {}
+local i = 0
+local prefix = os.getenv("TILE_PREFIX") or "/tiles/buildings"
+for line in io.lines(os.getenv("TILE_LIST") or "tiles.txt") do
+  paths[#paths + 1] = prefix .. "/" .. line .. ".mvt"
+end
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("http_tiles_per_s=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
