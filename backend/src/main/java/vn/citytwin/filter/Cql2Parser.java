@@ -1,11 +1,7 @@
 package vn.citytwin.filter;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.filter.Cql2Token.Kind;
 
@@ -30,34 +26,12 @@ public final class Cql2Parser {
   /** Deepest nesting of parentheses, NOT and functions accepted. */
   public static final int MAX_DEPTH = 64;
 
-  private static final Map<String, SpatialOp> SPATIAL = Map.ofEntries(
-      Map.entry("S_INTERSECTS", SpatialOp.INTERSECTS), Map.entry("INTERSECTS", SpatialOp.INTERSECTS),
-      Map.entry("S_EQUALS", SpatialOp.EQUALS), Map.entry("EQUALS", SpatialOp.EQUALS),
-      Map.entry("S_DISJOINT", SpatialOp.DISJOINT), Map.entry("DISJOINT", SpatialOp.DISJOINT),
-      Map.entry("S_TOUCHES", SpatialOp.TOUCHES), Map.entry("TOUCHES", SpatialOp.TOUCHES),
-      Map.entry("S_WITHIN", SpatialOp.WITHIN), Map.entry("WITHIN", SpatialOp.WITHIN),
-      Map.entry("S_OVERLAPS", SpatialOp.OVERLAPS), Map.entry("OVERLAPS", SpatialOp.OVERLAPS),
-      Map.entry("S_CROSSES", SpatialOp.CROSSES), Map.entry("CROSSES", SpatialOp.CROSSES),
-      Map.entry("S_CONTAINS", SpatialOp.CONTAINS), Map.entry("CONTAINS", SpatialOp.CONTAINS),
-      Map.entry("BBOX", SpatialOp.BBOX),
-      Map.entry("DWITHIN", SpatialOp.DWITHIN), Map.entry("S_DWITHIN", SpatialOp.DWITHIN),
-      Map.entry("BEYOND", SpatialOp.BEYOND), Map.entry("S_BEYOND", SpatialOp.BEYOND));
-
-  private static final Map<String, TemporalOp> TEMPORAL = Map.of(
-      "T_AFTER", TemporalOp.AFTER, "T_BEFORE", TemporalOp.BEFORE, "T_DURING", TemporalOp.DURING,
-      "T_EQUALS", TemporalOp.EQUALS, "T_INTERSECTS", TemporalOp.INTERSECTS);
-
-  private static final java.util.Set<String> RESERVED = java.util.Set.of("AND", "OR", "NOT", "LIKE", "ILIKE",
-      "BETWEEN", "IN", "IS", "NULL");
-
-  private final List<Cql2Token> tokens;
-  private final CrsName crs;
-  private int pos;
-  private int depth;
+  private final Cql2Cursor c;
+  private final Cql2Functions functions;
 
   private Cql2Parser(List<Cql2Token> tokens, CrsName crs) {
-    this.tokens = tokens;
-    this.crs = crs;
+    this.c = new Cql2Cursor(tokens);
+    this.functions = new Cql2Functions(c, crs);
   }
 
   /** Parses CQL2 text / ECQL with geometry literals in CRS84. */
@@ -88,8 +62,8 @@ public final class Cql2Parser {
 
   private Filter all() {
     Filter f = orExpr();
-    if (!peek().is(Kind.EOF)) {
-      throw expected("AND, OR or end of input");
+    if (!c.peek().is(Kind.EOF)) {
+      throw c.expected("AND, OR or end of input");
     }
     return f;
   }
@@ -97,8 +71,8 @@ public final class Cql2Parser {
   private Filter orExpr() {
     List<Filter> parts = new ArrayList<>();
     parts.add(andExpr());
-    while (peek().isKeyword("OR")) {
-      next();
+    while (c.peek().isKeyword("OR")) {
+      c.next();
       parts.add(andExpr());
     }
     return parts.size() == 1 ? parts.get(0) : new Filter.Or(parts);
@@ -107,53 +81,53 @@ public final class Cql2Parser {
   private Filter andExpr() {
     List<Filter> parts = new ArrayList<>();
     parts.add(notExpr());
-    while (peek().isKeyword("AND")) {
-      next();
+    while (c.peek().isKeyword("AND")) {
+      c.next();
       parts.add(notExpr());
     }
     return parts.size() == 1 ? parts.get(0) : new Filter.And(parts);
   }
 
   private Filter notExpr() {
-    if (peek().isKeyword("NOT")) {
-      Cql2Token not = next();
-      enter(not);
+    if (c.peek().isKeyword("NOT")) {
+      Cql2Token not = c.next();
+      c.enter(not);
       Filter f = notExpr();
-      depth--;
+      c.leave();
       return new Filter.Not(f);
     }
     return primary();
   }
 
   private Filter primary() {
-    Cql2Token t = peek();
+    Cql2Token t = c.peek();
     if (t.is(Kind.LPAREN)) {
-      enter(next());
+      c.enter(c.next());
       Filter f = orExpr();
-      expect(Kind.RPAREN, "')'");
-      depth--;
+      c.expect(Kind.RPAREN, "')'");
+      c.leave();
       return f;
     }
     if (t.is(Kind.IDENT)) {
       String word = t.upper();
-      boolean call = peek(1).is(Kind.LPAREN);
-      if (call && SPATIAL.containsKey(word)) {
-        return spatial();
+      boolean call = c.peek(1).is(Kind.LPAREN);
+      if (call && Cql2Functions.SPATIAL.containsKey(word)) {
+        return functions.spatial();
       }
-      if (call && TEMPORAL.containsKey(word)) {
-        return temporal();
+      if (call && Cql2Functions.TEMPORAL.containsKey(word)) {
+        return functions.temporal();
       }
       if (call && word.equals("IN")) {
-        return resourceIds();
+        return functions.resourceIds();
       }
-      if (endsPrimary(peek(1))) {
+      if (endsPrimary(c.peek(1))) {
         switch (word) {
           case "TRUE", "INCLUDE" -> {
-            next();
+            c.next();
             return Filter.INCLUDE;
           }
           case "FALSE", "EXCLUDE" -> {
-            next();
+            c.next();
             return Filter.EXCLUDE;
           }
           default -> { }
@@ -172,22 +146,22 @@ public final class Cql2Parser {
 
   private Filter predicate() {
     Operand left = scalar();
-    Cql2Token t = peek();
+    Cql2Token t = c.peek();
     if (t.is(Kind.OP)) {
-      next();
+      c.next();
       Operand right = scalar();
       return new Filter.Comparison(op(t), left.expr(), right.expr(),
           !(left.caseInsensitive() || right.caseInsensitive()));
     }
     boolean not = false;
     if (t.isKeyword("NOT")) {
-      next();
+      c.next();
       not = true;
-      t = peek();
+      t = c.peek();
     }
     Filter f;
     if (t.isKeyword("LIKE") || t.isKeyword("ILIKE")) {
-      next();
+      c.next();
       Operand pattern = scalar();
       if (!(pattern.expr() instanceof Literal lit) || !(lit.value() instanceof String p)) {
         throw FilterErrors.atColumn(pattern.offset(), "expected a quoted pattern after LIKE");
@@ -198,32 +172,32 @@ public final class Cql2Parser {
       boolean matchCase = !(t.isKeyword("ILIKE") || left.caseInsensitive() || pattern.caseInsensitive());
       f = new Filter.Like(left.expr(), p, matchCase);
     } else if (t.isKeyword("BETWEEN")) {
-      next();
+      c.next();
       Operand lower = scalar();
-      expectKeyword("AND");
+      c.expectKeyword("AND");
       Operand upper = scalar();
       f = new Filter.Between(left.expr(), lower.expr(), upper.expr());
     } else if (t.isKeyword("IN")) {
-      next();
-      expect(Kind.LPAREN, "'(' after IN");
+      c.next();
+      c.expect(Kind.LPAREN, "'(' after IN");
       List<Expression> list = new ArrayList<>();
       do {
         list.add(scalar().expr());
-      } while (accept(Kind.COMMA));
-      expect(Kind.RPAREN, "',' or ')'");
+      } while (c.accept(Kind.COMMA));
+      c.expect(Kind.RPAREN, "',' or ')'");
       f = new Filter.In(left.expr(), list);
     } else if (!not && t.isKeyword("IS")) {
-      next();
+      c.next();
       boolean isNot = false;
-      if (peek().isKeyword("NOT")) {
-        next();
+      if (c.peek().isKeyword("NOT")) {
+        c.next();
         isNot = true;
       }
-      expectKeyword("NULL");
+      c.expectKeyword("NULL");
       f = new Filter.IsNull(left.expr());
       not = isNot;
     } else {
-      throw expected(not ? "LIKE, ILIKE, BETWEEN or IN after NOT"
+      throw c.expected(not ? "LIKE, ILIKE, BETWEEN or IN after NOT"
           : "a comparison operator (=, <>, <, <=, >, >=), LIKE, BETWEEN, IN or IS NULL");
     }
     return not ? new Filter.Not(f) : f;
@@ -241,20 +215,20 @@ public final class Cql2Parser {
   }
 
   private Operand scalar() {
-    Cql2Token t = next();
+    Cql2Token t = c.next();
     switch (t.kind()) {
       case STRING:
         return new Operand(new Literal(t.text()), false, t.offset());
       case NUMBER:
-        return new Operand(new Literal(number(t, false)), false, t.offset());
+        return new Operand(new Literal(c.number(t, false)), false, t.offset());
       case MINUS:
       case PLUS: {
-        Cql2Token n = next();
+        Cql2Token n = c.next();
         if (!n.is(Kind.NUMBER)) {
           throw FilterErrors.atColumn(n.offset(), "expected a number after '" + t.text() + "' but found "
               + n.describe());
         }
-        return new Operand(new Literal(number(n, t.is(Kind.MINUS))), false, t.offset());
+        return new Operand(new Literal(c.number(n, t.is(Kind.MINUS))), false, t.offset());
       }
       case QUOTED_IDENT:
         return new Operand(new PropertyRef(t.text()), false, t.offset());
@@ -271,16 +245,16 @@ public final class Cql2Parser {
 
   private Operand identOperand(Cql2Token t) {
     String word = t.upper();
-    if (peek().is(Kind.LPAREN)) {
+    if (c.peek().is(Kind.LPAREN)) {
       switch (word) {
         case "DATE", "TIMESTAMP" -> {
-          return new Operand(new Literal(temporalLiteral(t)), false, t.offset());
+          return new Operand(new Literal(c.temporalLiteral(t)), false, t.offset());
         }
         case "CASEI" -> {
-          enter(next());
+          c.enter(c.next());
           Operand inner = scalar();
-          expect(Kind.RPAREN, "')' to close CASEI(");
-          depth--;
+          c.expect(Kind.RPAREN, "')' to close CASEI(");
+          c.leave();
           return new Operand(inner.expr(), true, t.offset());
         }
         default -> throw FilterErrors.atColumn(t.offset(), "function " + FilterErrors.quote(t.text())
@@ -290,330 +264,10 @@ public final class Cql2Parser {
     if (word.equals("TRUE") || word.equals("FALSE")) {
       return new Operand(new Literal(word.equals("TRUE")), false, t.offset());
     }
-    if (RESERVED.contains(word)) {
+    if (Cql2Cursor.RESERVED.contains(word)) {
       throw FilterErrors.atColumn(t.offset(), "expected a property name or a literal but found keyword "
           + word + " (quote a property with that name: \"" + t.text() + "\")");
     }
     return new Operand(new PropertyRef(t.text()), false, t.offset());
-  }
-
-  /** DATE('YYYY-MM-DD') → LocalDate, TIMESTAMP('…Z') → Instant; the keyword token is already consumed. */
-  private Object temporalLiteral(Cql2Token keyword) {
-    expect(Kind.LPAREN, "'('");
-    Cql2Token s = expect(Kind.STRING, "a quoted date or timestamp");
-    expect(Kind.RPAREN, "')'");
-    try {
-      if (keyword.isKeyword("DATE")) {
-        return LocalDate.parse(s.text().trim());
-      }
-    } catch (DateTimeParseException e) {
-      throw FilterErrors.atColumn(s.offset(), "invalid date " + FilterErrors.quote(s.text())
-          + ": expected YYYY-MM-DD");
-    }
-    Instant i = Values.parseInstant(s.text());
-    if (i == null) {
-      throw FilterErrors.atColumn(s.offset(), "invalid timestamp " + FilterErrors.quote(s.text())
-          + ": expected an RFC 3339 date-time such as 2024-05-01T08:00:00Z");
-    }
-    return i;
-  }
-
-  private Object number(Cql2Token t, boolean negative) {
-    String text = negative ? "-" + t.text() : t.text();
-    boolean integral = t.text().chars().allMatch(c -> c >= '0' && c <= '9');
-    try {
-      if (integral) {
-        return Long.parseLong(text);
-      }
-      double d = Double.parseDouble(text);
-      if (!Double.isFinite(d)) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw FilterErrors.atColumn(t.offset(), "number " + FilterErrors.quote(text) + " is out of range");
-    }
-  }
-
-  private double signedNumber() {
-    Cql2Token t = peek();
-    Object n;
-    if (t.is(Kind.MINUS) || t.is(Kind.PLUS)) {
-      next();
-      Cql2Token d = expect(Kind.NUMBER, "a number");
-      n = number(d, t.is(Kind.MINUS));
-    } else {
-      n = number(expect(Kind.NUMBER, "a number"), false);
-    }
-    return ((Number) n).doubleValue();
-  }
-
-  // ---- spatial ------------------------------------------------------------------------------------------------
-
-  private Filter spatial() {
-    Cql2Token name = next();
-    SpatialOp op = SPATIAL.get(name.upper());
-    enter(next());
-    Filter f;
-    if (op == SpatialOp.BBOX) {
-      f = ecqlBbox();
-    } else {
-      Object a = geometryOperand();
-      expect(Kind.COMMA, "','");
-      Cql2Token second = peek();
-      Object b = geometryOperand();
-      if (a instanceof PropertyRef p && b instanceof GeometryLiteral g) {
-        f = spatialWithDistance(op, p, g);
-      } else if (a instanceof GeometryLiteral g && b instanceof PropertyRef p) {
-        f = spatialWithDistance(op.converse(), p, g);
-      } else if (a instanceof PropertyRef) {
-        throw FilterErrors.atColumn(second.offset(), "comparing two geometry properties is not supported;"
-            + " expected a geometry literal");
-      } else {
-        throw FilterErrors.atColumn(second.offset(), "expected a geometry property name: one argument of "
-            + name.text() + " must be a property");
-      }
-    }
-    expect(Kind.RPAREN, "')' to close " + name.text() + "(");
-    depth--;
-    return f;
-  }
-
-  private Filter spatialWithDistance(SpatialOp op, PropertyRef p, GeometryLiteral g) {
-    if (!op.needsDistance()) {
-      return new Filter.Spatial(op, p, g, null);
-    }
-    expect(Kind.COMMA, "',' and a distance");
-    Cql2Token at = peek();
-    double value = signedNumber();
-    if (value < 0) {
-      throw FilterErrors.atColumn(at.offset(), "distance must not be negative");
-    }
-    expect(Kind.COMMA, "',' and distance units (meters, kilometers, feet, statute miles, nautical miles, degrees)");
-    Cql2Token u = next();
-    StringBuilder unit = new StringBuilder(u.text());
-    if (u.is(Kind.IDENT)) {
-      while (peek().is(Kind.IDENT)) {
-        unit.append(' ').append(next().text());
-      }
-    } else if (!u.is(Kind.STRING)) {
-      throw FilterErrors.atColumn(u.offset(), "expected distance units but found " + u.describe());
-    }
-    DistanceUnit du = DistanceUnit.lookup(unit.toString()).orElseThrow(() -> FilterErrors.atColumn(u.offset(),
-        "unknown distance units " + FilterErrors.quote(unit.toString())
-        + "; expected meters, kilometers, feet, statute miles, nautical miles or degrees"));
-    return new Filter.Spatial(op, p, g, new Distance(value, du));
-  }
-
-  /** ECQL {@code BBOX(prop, minx, miny, maxx, maxy[, 'crs'])}; the opening parenthesis is consumed. */
-  private Filter ecqlBbox() {
-    Cql2Token propToken = peek();
-    Object prop = geometryOperand();
-    if (!(prop instanceof PropertyRef p)) {
-      throw FilterErrors.atColumn(propToken.offset(), "expected a geometry property name as first argument of"
-          + " BBOX");
-    }
-    Cql2Token first = peek();
-    double[] v = new double[4];
-    for (int k = 0; k < 4; k++) {
-      expect(Kind.COMMA, k == 0 ? "',' and minx" : "',' and four numbers minx, miny, maxx, maxy");
-      v[k] = signedNumber();
-    }
-    CrsName boxCrs = crs;
-    if (accept(Kind.COMMA)) {
-      Cql2Token c = expect(Kind.STRING, "a quoted CRS name such as 'EPSG:4326'");
-      boxCrs = CrsName.lookup(c.text()).orElseThrow(() -> FilterErrors.atColumn(c.offset(),
-          "unknown CRS " + FilterErrors.quote(c.text()) + "; expected e.g. 'EPSG:4326'"));
-    }
-    GeometryLiteral box = Geometries.box(v[0], v[1], v[2], v[3], boxCrs,
-        m -> FilterErrors.atColumn(first.offset(), m));
-    return new Filter.Spatial(SpatialOp.BBOX, p, box, null);
-  }
-
-  /** A property name (PropertyRef) or a geometry literal (GeometryLiteral): WKT, BBOX(…) or ENVELOPE(…). */
-  private Object geometryOperand() {
-    Cql2Token t = next();
-    if (t.is(Kind.WKT)) {
-      return Geometries.fromWkt(t.text(), crs, m -> FilterErrors.atColumn(t.offset(), m));
-    }
-    if (t.is(Kind.QUOTED_IDENT)) {
-      return new PropertyRef(t.text());
-    }
-    if (t.is(Kind.IDENT)) {
-      if (peek().is(Kind.LPAREN) && (t.isKeyword("BBOX") || t.isKeyword("ENVELOPE"))) {
-        return boxLiteral(t);
-      }
-      if (!RESERVED.contains(t.upper())) {
-        return new PropertyRef(t.text());
-      }
-    }
-    throw FilterErrors.atColumn(t.offset(), "expected a geometry property or a geometry literal"
-        + " (POINT(…), POLYGON(…), BBOX(…)) but found " + t.describe());
-  }
-
-  /**
-   * CQL2 {@code BBOX(x1, y1, x2, y2)} or {@code BBOX(x1, y1, z1, x2, y2, z2)} in the filter CRS; ECQL
-   * {@code ENVELOPE(west, east, north, south)}.
-   */
-  private GeometryLiteral boxLiteral(Cql2Token keyword) {
-    next();
-    List<Double> v = new ArrayList<>();
-    do {
-      v.add(signedNumber());
-    } while (accept(Kind.COMMA) && v.size() < 6);
-    expect(Kind.RPAREN, "')'");
-    java.util.function.Function<String, ApiException> err = m -> FilterErrors.atColumn(keyword.offset(), m);
-    if (keyword.isKeyword("ENVELOPE")) {
-      if (v.size() != 4) {
-        throw err.apply("ENVELOPE needs 4 numbers (west, east, north, south)");
-      }
-      // Edges are named by direction, so the CRS axis order does not apply.
-      return Geometries.box(v.get(0), v.get(3), v.get(1), v.get(2), new CrsName(crs.srid(), false), err);
-    }
-    if (v.size() == 4) {
-      return Geometries.box(v.get(0), v.get(1), v.get(2), v.get(3), crs, err);
-    }
-    if (v.size() == 6) {
-      return Geometries.box(v.get(0), v.get(1), v.get(3), v.get(4), crs, err);
-    }
-    throw err.apply("BBOX needs 4 numbers (minx, miny, maxx, maxy) or 6 with heights");
-  }
-
-  // ---- temporal and ids ---------------------------------------------------------------------------------------
-
-  private Filter temporal() {
-    Cql2Token name = next();
-    TemporalOp op = TEMPORAL.get(name.upper());
-    enter(next());
-    Cql2Token first = peek();
-    Object a = temporalOperand();
-    expect(Kind.COMMA, "','");
-    Object b = temporalOperand();
-    expect(Kind.RPAREN, "')' to close " + name.text() + "(");
-    depth--;
-    if (a instanceof PropertyRef p && b instanceof Object[] bounds) {
-      return new Filter.Temporal(op, p, bounds[0], bounds[1]);
-    }
-    if (a instanceof Object[] bounds && b instanceof PropertyRef p && op != TemporalOp.DURING) {
-      TemporalOp swapped = op == TemporalOp.AFTER ? TemporalOp.BEFORE
-          : op == TemporalOp.BEFORE ? TemporalOp.AFTER : op;
-      return new Filter.Temporal(swapped, p, bounds[0], bounds[1]);
-    }
-    throw FilterErrors.atColumn(first.offset(), name.text() + " needs a date/timestamp property first and"
-        + " a DATE(…), TIMESTAMP(…) or INTERVAL(…, …) literal second");
-  }
-
-  /** A PropertyRef, or the bounds {start, end} of an instant or interval ({@code '..'} is open). */
-  private Object temporalOperand() {
-    Cql2Token t = peek();
-    if (t.is(Kind.QUOTED_IDENT) || (t.is(Kind.IDENT) && !peek(1).is(Kind.LPAREN))) {
-      next();
-      return new PropertyRef(t.text());
-    }
-    if (t.isKeyword("DATE") || t.isKeyword("TIMESTAMP")) {
-      next();
-      Object v = temporalLiteral(t);
-      return new Object[] {v, v};
-    }
-    if (t.isKeyword("INTERVAL")) {
-      next();
-      expect(Kind.LPAREN, "'('");
-      Object start = intervalBound();
-      expect(Kind.COMMA, "','");
-      Object end = intervalBound();
-      expect(Kind.RPAREN, "')'");
-      return new Object[] {start, end};
-    }
-    throw FilterErrors.atColumn(t.offset(), "expected a property, DATE(…), TIMESTAMP(…) or INTERVAL(…) but"
-        + " found " + t.describe());
-  }
-
-  private Object intervalBound() {
-    Cql2Token t = peek();
-    if (t.isKeyword("DATE") || t.isKeyword("TIMESTAMP")) {
-      next();
-      return temporalLiteral(t);
-    }
-    Cql2Token s = expect(Kind.STRING, "a quoted date, timestamp or '..'");
-    if (s.text().equals("..") || s.text().isEmpty()) {
-      return null;
-    }
-    Object v = Values.parseTemporal(s.text());
-    if (v == null) {
-      throw FilterErrors.atColumn(s.offset(), "invalid interval bound " + FilterErrors.quote(s.text())
-          + ": expected YYYY-MM-DD, an RFC 3339 timestamp or '..'");
-    }
-    return v;
-  }
-
-  /** ECQL feature-id filter {@code IN ('layer.1', 'layer.2')}. */
-  private Filter resourceIds() {
-    next();
-    enter(next());
-    List<String> ids = new ArrayList<>();
-    do {
-      Cql2Token t = next();
-      if (t.is(Kind.STRING) || t.is(Kind.NUMBER)) {
-        ids.add(t.text());
-      } else {
-        throw FilterErrors.atColumn(t.offset(), "expected a quoted feature id such as 'buildings.42' but found "
-            + t.describe());
-      }
-    } while (accept(Kind.COMMA));
-    expect(Kind.RPAREN, "',' or ')'");
-    depth--;
-    return new Filter.ResourceId(ids);
-  }
-
-  // ---- token plumbing -----------------------------------------------------------------------------------------
-
-  private Cql2Token peek() {
-    return tokens.get(pos);
-  }
-
-  private Cql2Token peek(int ahead) {
-    return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
-  }
-
-  private Cql2Token next() {
-    Cql2Token t = tokens.get(pos);
-    if (!t.is(Kind.EOF)) {
-      pos++;
-    }
-    return t;
-  }
-
-  private boolean accept(Kind k) {
-    if (peek().is(k)) {
-      next();
-      return true;
-    }
-    return false;
-  }
-
-  private Cql2Token expect(Kind k, String what) {
-    if (!peek().is(k)) {
-      throw expected(what);
-    }
-    return next();
-  }
-
-  private void expectKeyword(String keyword) {
-    if (!peek().isKeyword(keyword)) {
-      throw expected(keyword);
-    }
-    next();
-  }
-
-  private ApiException expected(String what) {
-    Cql2Token t = peek();
-    return FilterErrors.atColumn(t.offset(), "expected " + what + " but found " + t.describe());
-  }
-
-  private void enter(Cql2Token at) {
-    if (++depth > MAX_DEPTH) {
-      throw FilterErrors.atColumn(at.offset(), "filter is nested too deeply (more than " + MAX_DEPTH
-          + " levels)");
-    }
   }
 }
