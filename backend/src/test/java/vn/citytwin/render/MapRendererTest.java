@@ -136,6 +136,37 @@ class MapRendererTest {
   }
 
   @Test
+  void elseFilterDrawsWhatNoOtherRuleMatched() {
+    Style s = style("""
+        <Rule><ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>class</ogc:PropertyName>
+            <ogc:Literal>port</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>
+          <PolygonSymbolizer><Fill><CssParameter name="fill">#ff0000</CssParameter></Fill></PolygonSymbolizer>
+        </Rule>
+        <Rule><ElseFilter/>
+          <PolygonSymbolizer><Fill><CssParameter name="fill">#0000ff</CssParameter></Fill></PolygonSymbolizer>
+        </Rule>""");
+    BufferedImage img = render(unitExtent(), s,
+        feature("POLYGON((0 0, 50 0, 50 100, 0 100, 0 0))", "class", "port"),
+        feature("POLYGON((50 0, 100 0, 100 100, 50 100, 50 0))", "class", "residential"));
+    assertThat(at(img, 25, 50)).isEqualTo(RED);
+    assertThat(at(img, 75, 50)).isEqualTo(BLUE);
+  }
+
+  @Test
+  void ruleFilterWithNumericComparison() {
+    Style s = style("""
+        <Rule><ogc:Filter><ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>depth_cm</ogc:PropertyName>
+            <ogc:Literal>30</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo></ogc:Filter>
+          <PointSymbolizer><Graphic><Mark><WellKnownName>circle</WellKnownName>
+            <Fill><CssParameter name="fill">#ff0000</CssParameter></Fill></Mark><Size>10</Size></Graphic>
+          </PointSymbolizer></Rule>""");
+    BufferedImage img = render(unitExtent(), s, feature("POINT(25 50)", "depth_cm", 45),
+        feature("POINT(75 50)", "depth_cm", 10));
+    assertThat(at(img, 25, 50)).isEqualTo(RED);
+    assertThat(at(img, 75, 50)).isEqualTo(Color.WHITE);
+  }
+
+  @Test
   void dashedLineHasGaps() {
     BufferedImage img = render(unitExtent(), style("""
         <Rule><LineSymbolizer><Stroke><CssParameter name="stroke">#000000</CssParameter>

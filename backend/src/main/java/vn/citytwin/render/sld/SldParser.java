@@ -217,7 +217,7 @@ public final class SldParser {
     if (filterEl != null) {
       try {
         filter = ctx.filterParser().parse(filterEl);
-      } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      } catch (ApiException | IllegalArgumentException | UnsupportedOperationException e) {
         ctx.warn(s.path() + ": rule filter not supported (" + e.getMessage() + "); rule '"
             + (name != null ? name : ta[0]) + "' dropped");
         dropped = true;
