@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.citytwin.render.style.FeatureTypeStyle;
 import vn.citytwin.render.style.Rule;
 import vn.citytwin.render.style.Style;
+import vn.citytwin.render.style.TextSymbolizer;
 
 /**
  * One legend line: a label and the rules whose symbolizers its icon draws, in drawing order.
@@ -19,8 +20,8 @@ public record LegendRow(String label, List<Rule> rules) {
   /**
    * The rows of a style: one per rule, except that rules sharing a non-empty title (or name) are one row —
    * a road class drawn as casing in one FeatureTypeStyle and fill in the next, or repeated per scale band, is one
-   * line of the legend. Of each FeatureTypeStyle the first such rule counts. Rules without any symbolizer are
-   * left out.
+   * line of the legend. Of each FeatureTypeStyle the first such rule counts. Rules without any symbolizer, and
+   * untitled rules that only place labels (a layer's names), are left out.
    *
    * @param scaleDenominator when non-null, only rules active at that scale
    */
@@ -36,6 +37,10 @@ public record LegendRow(String label, List<Rule> rules) {
           continue;
         }
         String label = r.legendLabel();
+        boolean untitled = r.title() == null || r.title().isBlank();
+        if (untitled && r.symbolizers().stream().allMatch(s -> s instanceof TextSymbolizer)) {
+          continue;
+        }
         Object key = label.isEmpty() ? Integer.valueOf(anonymous++) : label;
         if (seenInThisFts.contains(key)) {
           continue;
