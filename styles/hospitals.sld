@@ -19,7 +19,7 @@
               <ogc:Literal>hospital</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -57,7 +57,7 @@
             <Fill>
               <CssParameter name="fill">#b01c22</CssParameter>
             </Fill>
-            <Priority>800</Priority>
+            <Priority>1050</Priority>
             <VendorOption name="autoWrap">110</VendorOption>
             <VendorOption name="spaceAround">3</VendorOption>
           </TextSymbolizer>
@@ -71,7 +71,7 @@
               <ogc:Literal>hospital</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>35000</MinScaleDenominator>
           <MaxScaleDenominator>280000</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>

@@ -50,7 +50,7 @@
             <Fill>
               <CssParameter name="fill">#9a4d00</CssParameter>
             </Fill>
-            <Priority>600</Priority>
+            <Priority>650</Priority>
             <VendorOption name="autoWrap">110</VendorOption>
             <VendorOption name="spaceAround">3</VendorOption>
           </TextSymbolizer>

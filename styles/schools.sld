@@ -56,7 +56,7 @@
             <Fill>
               <CssParameter name="fill">#7a4a12</CssParameter>
             </Fill>
-            <Priority>600</Priority>
+            <Priority>750</Priority>
             <VendorOption name="autoWrap">110</VendorOption>
             <VendorOption name="spaceAround">3</VendorOption>
           </TextSymbolizer>

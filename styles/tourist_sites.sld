@@ -57,7 +57,7 @@
             <Fill>
               <CssParameter name="fill">#734a08</CssParameter>
             </Fill>
-            <Priority>900</Priority>
+            <Priority>1100</Priority>
             <VendorOption name="autoWrap">130</VendorOption>
             <VendorOption name="spaceAround">4</VendorOption>
           </TextSymbolizer>
@@ -110,7 +110,7 @@
             <Fill>
               <CssParameter name="fill">#734a08</CssParameter>
             </Fill>
-            <Priority>900</Priority>
+            <Priority>1100</Priority>
             <VendorOption name="autoWrap">110</VendorOption>
             <VendorOption name="spaceAround">4</VendorOption>
           </TextSymbolizer>
