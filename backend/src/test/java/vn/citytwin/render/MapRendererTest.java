@@ -214,6 +214,30 @@ class MapRendererTest {
   }
 
   @Test
+  void externalPngGraphicFromTheStylesDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    BufferedImage icon = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = icon.createGraphics();
+    g.setColor(new Color(0x00aa00));
+    g.fillRect(0, 0, 8, 8);
+    g.dispose();
+    java.nio.file.Files.createDirectories(dir.resolve("icons"));
+    javax.imageio.ImageIO.write(icon, "png", dir.resolve("icons/green.png").toFile());
+    String sld = TestMaps.sld10("""
+        <Rule><PointSymbolizer><Graphic><ExternalGraphic>
+          <OnlineResource xlink:type="simple" xlink:href="icons/green.png"/><Format>image/png</Format>
+        </ExternalGraphic><Size>16</Size></Graphic></PointSymbolizer></Rule>""");
+    Style s = vn.citytwin.render.sld.SldParser.withResources(vn.citytwin.render.sld.StyleResources.directory(dir))
+        .read(new java.io.ByteArrayInputStream(sld.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "png.sld");
+    assertThat(s.warnings()).isEmpty();
+    BufferedImage img = render(unitExtent(), s, feature("POINT(50 50)"));
+    // scaled from 8 to 16 px around pixel (50, 50)
+    assertThat(at(img, 50, 50)).isEqualTo(GREEN);
+    assertThat(at(img, 44, 44)).isEqualTo(GREEN);
+    assertThat(at(img, 60, 50)).isEqualTo(Color.WHITE);
+  }
+
+  @Test
   void concurrentRendersGiveIdenticalImages() throws Exception {
     Style s = style(POLY_RULE, """
         <Rule><TextSymbolizer><Label>Phường Rạch Dừa</Label>
