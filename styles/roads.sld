@@ -58,7 +58,7 @@
       <FeatureTypeStyle>
         <Name>casing</Name>
         <Rule>
-          <Name>motorway-z17</Name>
+          <Name>motorway-z15</Name>
           <Title>Đường cao tốc</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -66,11 +66,12 @@
               <ogc:Literal>motorway</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#c24e6b</CssParameter>
-              <CssParameter name="stroke-width">20.0</CssParameter>
+              <CssParameter name="stroke-width">11.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -97,7 +98,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>motorway-z15</Name>
+          <Name>motorway-z17</Name>
           <Title>Đường cao tốc</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -105,12 +106,11 @@
               <ogc:Literal>motorway</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#c24e6b</CssParameter>
-              <CssParameter name="stroke-width">11.0</CssParameter>
+              <CssParameter name="stroke-width">20.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -137,7 +137,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>trunk-z17</Name>
+          <Name>trunk-z15</Name>
           <Title>Quốc lộ, trục chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -145,11 +145,12 @@
               <ogc:Literal>trunk</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#c84e2f</CssParameter>
-              <CssParameter name="stroke-width">19.0</CssParameter>
+              <CssParameter name="stroke-width">11.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -176,7 +177,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>trunk-z15</Name>
+          <Name>trunk-z17</Name>
           <Title>Quốc lộ, trục chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -184,12 +185,11 @@
               <ogc:Literal>trunk</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#c84e2f</CssParameter>
-              <CssParameter name="stroke-width">11.0</CssParameter>
+              <CssParameter name="stroke-width">19.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -216,7 +216,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>primary-z17</Name>
+          <Name>primary-z15</Name>
           <Title>Đường chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -224,11 +224,12 @@
               <ogc:Literal>primary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#a06b00</CssParameter>
-              <CssParameter name="stroke-width">18.0</CssParameter>
+              <CssParameter name="stroke-width">10.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -255,7 +256,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>primary-z15</Name>
+          <Name>primary-z17</Name>
           <Title>Đường chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -263,12 +264,11 @@
               <ogc:Literal>primary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#a06b00</CssParameter>
-              <CssParameter name="stroke-width">10.0</CssParameter>
+              <CssParameter name="stroke-width">18.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -295,7 +295,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>secondary-z17</Name>
+          <Name>secondary-z15</Name>
           <Title>Đường cấp 2</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -303,11 +303,12 @@
               <ogc:Literal>secondary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#8a8f1c</CssParameter>
-              <CssParameter name="stroke-width">16.0</CssParameter>
+              <CssParameter name="stroke-width">9.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -334,7 +335,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>secondary-z15</Name>
+          <Name>secondary-z17</Name>
           <Title>Đường cấp 2</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -342,12 +343,11 @@
               <ogc:Literal>secondary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#8a8f1c</CssParameter>
-              <CssParameter name="stroke-width">9.0</CssParameter>
+              <CssParameter name="stroke-width">16.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -374,7 +374,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>tertiary-z17</Name>
+          <Name>tertiary-z15</Name>
           <Title>Đường cấp 3</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -382,11 +382,12 @@
               <ogc:Literal>tertiary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#9a9a9a</CssParameter>
-              <CssParameter name="stroke-width">15.0</CssParameter>
+              <CssParameter name="stroke-width">8.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -413,7 +414,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>tertiary-z15</Name>
+          <Name>tertiary-z17</Name>
           <Title>Đường cấp 3</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -421,12 +422,11 @@
               <ogc:Literal>tertiary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#9a9a9a</CssParameter>
-              <CssParameter name="stroke-width">8.0</CssParameter>
+              <CssParameter name="stroke-width">15.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -453,7 +453,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>residential-z17</Name>
+          <Name>residential-z15</Name>
           <Title>Đường nội bộ</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -461,11 +461,12 @@
               <ogc:Literal>residential</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#b8b8b8</CssParameter>
-              <CssParameter name="stroke-width">12.0</CssParameter>
+              <CssParameter name="stroke-width">6.5</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -492,7 +493,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>residential-z15</Name>
+          <Name>residential-z17</Name>
           <Title>Đường nội bộ</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -500,19 +501,18 @@
               <ogc:Literal>residential</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#b8b8b8</CssParameter>
-              <CssParameter name="stroke-width">6.5</CssParameter>
+              <CssParameter name="stroke-width">12.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>service-z17</Name>
+          <Name>service-z15</Name>
           <Title>Đường dịch vụ, hẻm</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -520,11 +520,12 @@
               <ogc:Literal>service</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#c4c4c4</CssParameter>
-              <CssParameter name="stroke-width">8.0</CssParameter>
+              <CssParameter name="stroke-width">4.5</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -551,7 +552,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>service-z15</Name>
+          <Name>service-z17</Name>
           <Title>Đường dịch vụ, hẻm</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -559,12 +560,11 @@
               <ogc:Literal>service</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#c4c4c4</CssParameter>
-              <CssParameter name="stroke-width">4.5</CssParameter>
+              <CssParameter name="stroke-width">8.0</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -575,7 +575,7 @@
       <FeatureTypeStyle>
         <Name>fill</Name>
         <Rule>
-          <Name>motorway-z17</Name>
+          <Name>motorway-z15</Name>
           <Title>Đường cao tốc</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -583,11 +583,12 @@
               <ogc:Literal>motorway</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#e892a2</CssParameter>
-              <CssParameter name="stroke-width">18</CssParameter>
+              <CssParameter name="stroke-width">9</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -596,7 +597,7 @@
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
               <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">13</CssParameter>
+              <CssParameter name="font-size">11</CssParameter>
             </Font>
             <LabelPlacement>
               <LinePlacement/>
@@ -664,7 +665,7 @@
           </TextSymbolizer>
         </Rule>
         <Rule>
-          <Name>motorway-z15</Name>
+          <Name>motorway-z17</Name>
           <Title>Đường cao tốc</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -672,12 +673,11 @@
               <ogc:Literal>motorway</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#e892a2</CssParameter>
-              <CssParameter name="stroke-width">9</CssParameter>
+              <CssParameter name="stroke-width">18</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -686,7 +686,7 @@
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
               <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">11</CssParameter>
+              <CssParameter name="font-size">13</CssParameter>
             </Font>
             <LabelPlacement>
               <LinePlacement/>
@@ -788,7 +788,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>trunk-z17</Name>
+          <Name>trunk-z15</Name>
           <Title>Quốc lộ, trục chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -796,11 +796,12 @@
               <ogc:Literal>trunk</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#f9b29c</CssParameter>
-              <CssParameter name="stroke-width">17</CssParameter>
+              <CssParameter name="stroke-width">9</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -809,7 +810,7 @@
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
               <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">13</CssParameter>
+              <CssParameter name="font-size">11</CssParameter>
             </Font>
             <LabelPlacement>
               <LinePlacement/>
@@ -877,7 +878,7 @@
           </TextSymbolizer>
         </Rule>
         <Rule>
-          <Name>trunk-z15</Name>
+          <Name>trunk-z17</Name>
           <Title>Quốc lộ, trục chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -885,12 +886,11 @@
               <ogc:Literal>trunk</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#f9b29c</CssParameter>
-              <CssParameter name="stroke-width">9</CssParameter>
+              <CssParameter name="stroke-width">17</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -899,7 +899,7 @@
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
               <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">11</CssParameter>
+              <CssParameter name="font-size">13</CssParameter>
             </Font>
             <LabelPlacement>
               <LinePlacement/>
@@ -1001,7 +1001,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>primary-z17</Name>
+          <Name>primary-z15</Name>
           <Title>Đường chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1009,11 +1009,12 @@
               <ogc:Literal>primary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#fcd6a4</CssParameter>
-              <CssParameter name="stroke-width">16</CssParameter>
+              <CssParameter name="stroke-width">8</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -1022,7 +1023,7 @@
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
               <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">13</CssParameter>
+              <CssParameter name="font-size">11</CssParameter>
             </Font>
             <LabelPlacement>
               <LinePlacement/>
@@ -1090,7 +1091,7 @@
           </TextSymbolizer>
         </Rule>
         <Rule>
-          <Name>primary-z15</Name>
+          <Name>primary-z17</Name>
           <Title>Đường chính</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1098,12 +1099,11 @@
               <ogc:Literal>primary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#fcd6a4</CssParameter>
-              <CssParameter name="stroke-width">8</CssParameter>
+              <CssParameter name="stroke-width">16</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -1112,7 +1112,7 @@
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
               <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">11</CssParameter>
+              <CssParameter name="font-size">13</CssParameter>
             </Font>
             <LabelPlacement>
               <LinePlacement/>
@@ -1214,7 +1214,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>secondary-z17</Name>
+          <Name>secondary-z15</Name>
           <Title>Đường cấp 2</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1222,40 +1222,16 @@
               <ogc:Literal>secondary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#f7fabf</CssParameter>
-              <CssParameter name="stroke-width">14</CssParameter>
+              <CssParameter name="stroke-width">7</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
           </LineSymbolizer>
-          <TextSymbolizer>
-            <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
-            <Font>
-              <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">13</CssParameter>
-            </Font>
-            <LabelPlacement>
-              <LinePlacement/>
-            </LabelPlacement>
-            <Halo>
-              <Radius>2</Radius>
-              <Fill>
-                <CssParameter name="fill">#ffffff</CssParameter>
-              </Fill>
-            </Halo>
-            <Fill>
-              <CssParameter name="fill">#333333</CssParameter>
-            </Fill>
-            <Priority>800</Priority>
-            <VendorOption name="followLine">true</VendorOption>
-            <VendorOption name="maxAngleDelta">25</VendorOption>
-            <VendorOption name="group">true</VendorOption>
-            <VendorOption name="spaceAround">3</VendorOption>
-            <VendorOption name="repeat">400</VendorOption>
-          </TextSymbolizer>
         </Rule>
         <Rule>
           <Name>secondary-z16</Name>
@@ -1303,7 +1279,7 @@
           </TextSymbolizer>
         </Rule>
         <Rule>
-          <Name>secondary-z15</Name>
+          <Name>secondary-z17</Name>
           <Title>Đường cấp 2</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1311,16 +1287,40 @@
               <ogc:Literal>secondary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#f7fabf</CssParameter>
-              <CssParameter name="stroke-width">7</CssParameter>
+              <CssParameter name="stroke-width">14</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
           </LineSymbolizer>
+          <TextSymbolizer>
+            <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
+            <Font>
+              <CssParameter name="font-family">Noto Sans</CssParameter>
+              <CssParameter name="font-size">13</CssParameter>
+            </Font>
+            <LabelPlacement>
+              <LinePlacement/>
+            </LabelPlacement>
+            <Halo>
+              <Radius>2</Radius>
+              <Fill>
+                <CssParameter name="fill">#ffffff</CssParameter>
+              </Fill>
+            </Halo>
+            <Fill>
+              <CssParameter name="fill">#333333</CssParameter>
+            </Fill>
+            <Priority>800</Priority>
+            <VendorOption name="followLine">true</VendorOption>
+            <VendorOption name="maxAngleDelta">25</VendorOption>
+            <VendorOption name="group">true</VendorOption>
+            <VendorOption name="spaceAround">3</VendorOption>
+            <VendorOption name="repeat">400</VendorOption>
+          </TextSymbolizer>
         </Rule>
         <Rule>
           <Name>secondary-z14</Name>
@@ -1383,7 +1383,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>tertiary-z17</Name>
+          <Name>tertiary-z15</Name>
           <Title>Đường cấp 3</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1391,40 +1391,16 @@
               <ogc:Literal>tertiary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#ffffff</CssParameter>
-              <CssParameter name="stroke-width">13</CssParameter>
+              <CssParameter name="stroke-width">6</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
           </LineSymbolizer>
-          <TextSymbolizer>
-            <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
-            <Font>
-              <CssParameter name="font-family">Noto Sans</CssParameter>
-              <CssParameter name="font-size">13</CssParameter>
-            </Font>
-            <LabelPlacement>
-              <LinePlacement/>
-            </LabelPlacement>
-            <Halo>
-              <Radius>2</Radius>
-              <Fill>
-                <CssParameter name="fill">#ffffff</CssParameter>
-              </Fill>
-            </Halo>
-            <Fill>
-              <CssParameter name="fill">#333333</CssParameter>
-            </Fill>
-            <Priority>700</Priority>
-            <VendorOption name="followLine">true</VendorOption>
-            <VendorOption name="maxAngleDelta">25</VendorOption>
-            <VendorOption name="group">true</VendorOption>
-            <VendorOption name="spaceAround">3</VendorOption>
-            <VendorOption name="repeat">400</VendorOption>
-          </TextSymbolizer>
         </Rule>
         <Rule>
           <Name>tertiary-z16</Name>
@@ -1472,7 +1448,7 @@
           </TextSymbolizer>
         </Rule>
         <Rule>
-          <Name>tertiary-z15</Name>
+          <Name>tertiary-z17</Name>
           <Title>Đường cấp 3</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1480,16 +1456,40 @@
               <ogc:Literal>tertiary</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#ffffff</CssParameter>
-              <CssParameter name="stroke-width">6</CssParameter>
+              <CssParameter name="stroke-width">13</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
           </LineSymbolizer>
+          <TextSymbolizer>
+            <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
+            <Font>
+              <CssParameter name="font-family">Noto Sans</CssParameter>
+              <CssParameter name="font-size">13</CssParameter>
+            </Font>
+            <LabelPlacement>
+              <LinePlacement/>
+            </LabelPlacement>
+            <Halo>
+              <Radius>2</Radius>
+              <Fill>
+                <CssParameter name="fill">#ffffff</CssParameter>
+              </Fill>
+            </Halo>
+            <Fill>
+              <CssParameter name="fill">#333333</CssParameter>
+            </Fill>
+            <Priority>700</Priority>
+            <VendorOption name="followLine">true</VendorOption>
+            <VendorOption name="maxAngleDelta">25</VendorOption>
+            <VendorOption name="group">true</VendorOption>
+            <VendorOption name="spaceAround">3</VendorOption>
+            <VendorOption name="repeat">400</VendorOption>
+          </TextSymbolizer>
         </Rule>
         <Rule>
           <Name>tertiary-z14</Name>
@@ -1552,6 +1552,46 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
+          <Name>residential-z15</Name>
+          <Title>Đường nội bộ</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>class</ogc:PropertyName>
+              <ogc:Literal>residential</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <LineSymbolizer>
+            <Stroke>
+              <CssParameter name="stroke">#ffffff</CssParameter>
+              <CssParameter name="stroke-width">4.5</CssParameter>
+              <CssParameter name="stroke-linejoin">round</CssParameter>
+              <CssParameter name="stroke-linecap">round</CssParameter>
+            </Stroke>
+          </LineSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>residential-z16</Name>
+          <Title>Đường nội bộ</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>class</ogc:PropertyName>
+              <ogc:Literal>residential</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MinScaleDenominator>8500</MinScaleDenominator>
+          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <LineSymbolizer>
+            <Stroke>
+              <CssParameter name="stroke">#ffffff</CssParameter>
+              <CssParameter name="stroke-width">7</CssParameter>
+              <CssParameter name="stroke-linejoin">round</CssParameter>
+              <CssParameter name="stroke-linecap">round</CssParameter>
+            </Stroke>
+          </LineSymbolizer>
+        </Rule>
+        <Rule>
           <Name>residential-z17</Name>
           <Title>Đường nội bộ</Title>
           <ogc:Filter>
@@ -1596,46 +1636,6 @@
           </TextSymbolizer>
         </Rule>
         <Rule>
-          <Name>residential-z16</Name>
-          <Title>Đường nội bộ</Title>
-          <ogc:Filter>
-            <ogc:PropertyIsEqualTo>
-              <ogc:PropertyName>class</ogc:PropertyName>
-              <ogc:Literal>residential</ogc:Literal>
-            </ogc:PropertyIsEqualTo>
-          </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
-          <LineSymbolizer>
-            <Stroke>
-              <CssParameter name="stroke">#ffffff</CssParameter>
-              <CssParameter name="stroke-width">7</CssParameter>
-              <CssParameter name="stroke-linejoin">round</CssParameter>
-              <CssParameter name="stroke-linecap">round</CssParameter>
-            </Stroke>
-          </LineSymbolizer>
-        </Rule>
-        <Rule>
-          <Name>residential-z15</Name>
-          <Title>Đường nội bộ</Title>
-          <ogc:Filter>
-            <ogc:PropertyIsEqualTo>
-              <ogc:PropertyName>class</ogc:PropertyName>
-              <ogc:Literal>residential</ogc:Literal>
-            </ogc:PropertyIsEqualTo>
-          </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
-          <LineSymbolizer>
-            <Stroke>
-              <CssParameter name="stroke">#ffffff</CssParameter>
-              <CssParameter name="stroke-width">4.5</CssParameter>
-              <CssParameter name="stroke-linejoin">round</CssParameter>
-              <CssParameter name="stroke-linecap">round</CssParameter>
-            </Stroke>
-          </LineSymbolizer>
-        </Rule>
-        <Rule>
           <Name>residential-z14</Name>
           <Title>Đường nội bộ</Title>
           <ogc:Filter>
@@ -1676,7 +1676,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>service-z17</Name>
+          <Name>service-z15</Name>
           <Title>Đường dịch vụ, hẻm</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1684,11 +1684,12 @@
               <ogc:Literal>service</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MaxScaleDenominator>35000</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#ffffff</CssParameter>
-              <CssParameter name="stroke-width">6</CssParameter>
+              <CssParameter name="stroke-width">2.5</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
@@ -1715,7 +1716,7 @@
           </LineSymbolizer>
         </Rule>
         <Rule>
-          <Name>service-z15</Name>
+          <Name>service-z17</Name>
           <Title>Đường dịch vụ, hẻm</Title>
           <ogc:Filter>
             <ogc:PropertyIsEqualTo>
@@ -1723,12 +1724,11 @@
               <ogc:Literal>service</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>8500</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#ffffff</CssParameter>
-              <CssParameter name="stroke-width">2.5</CssParameter>
+              <CssParameter name="stroke-width">6</CssParameter>
               <CssParameter name="stroke-linejoin">round</CssParameter>
               <CssParameter name="stroke-linecap">round</CssParameter>
             </Stroke>
