@@ -87,6 +87,19 @@ class MapRendererTest {
   }
 
   @Test
+  void graphicFillRepeatsTheGraphicAcrossThePolygon() {
+    BufferedImage img = render(unitExtent(), style("""
+        <Rule><PolygonSymbolizer><Fill><GraphicFill><Graphic><Mark><WellKnownName>circle</WellKnownName>
+          <Fill><CssParameter name="fill">#00aa00</CssParameter></Fill></Mark><Size>8</Size></Graphic>
+        </GraphicFill></Fill></PolygonSymbolizer></Rule>"""),
+        feature("POLYGON((10 10, 90 10, 90 90, 10 90, 10 10))"));
+    // an 8 px tile with a circle: many circles inside, background showing between them, nothing outside
+    assertThat(count(img, 12, 12, 88, 88, GREEN, 10)).isGreaterThan(2000);
+    assertThat(count(img, 12, 12, 88, 88, Color.WHITE, 10)).isGreaterThan(200);
+    assertThat(count(img, 0, 0, 100, 9, GREEN, 10)).isZero();
+  }
+
+  @Test
   void markDrawnAtThePointPosition() {
     BufferedImage img = render(unitExtent(), style("""
         <Rule><PointSymbolizer><Graphic><Mark><WellKnownName>square</WellKnownName>
