@@ -413,12 +413,14 @@ public final class Cql2Parser {
       throw FilterErrors.atColumn(propToken.offset(), "expected a geometry property name as first argument of"
           + " BBOX");
     }
-    Cql2Token first = peek();
+    Cql2Token first = null;
     double[] v = new double[4];
     for (int k = 0; k < 4; k++) {
       expect(Kind.COMMA, k == 0 ? "',' and minx" : "',' and four numbers minx, miny, maxx, maxy");
+      first = first == null ? peek() : first;
       v[k] = signedNumber();
     }
+    Cql2Token corner = first;
     CrsName boxCrs = crs;
     if (accept(Kind.COMMA)) {
       Cql2Token c = expect(Kind.STRING, "a quoted CRS name such as 'EPSG:4326'");
@@ -426,7 +428,7 @@ public final class Cql2Parser {
           "unknown CRS " + FilterErrors.quote(c.text()) + "; expected e.g. 'EPSG:4326'"));
     }
     GeometryLiteral box = Geometries.box(v[0], v[1], v[2], v[3], boxCrs,
-        m -> FilterErrors.atColumn(first.offset(), m));
+        m -> FilterErrors.atColumn(corner.offset(), m));
     return new Filter.Spatial(SpatialOp.BBOX, p, box, null);
   }
 

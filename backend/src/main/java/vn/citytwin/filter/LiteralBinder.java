@@ -21,7 +21,7 @@ final class LiteralBinder {
       case STRING:
         return Values.text(value);
       case INTEGER: {
-        BigDecimal n = number(value, property);
+        BigDecimal n = number(value, type, property);
         BigDecimal stripped = n.stripTrailingZeros();
         if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
           return stripped.longValueExact();
@@ -29,7 +29,7 @@ final class LiteralBinder {
         return finiteDouble(n, value, property);
       }
       case NUMBER:
-        return finiteDouble(number(value, property), value, property);
+        return finiteDouble(number(value, type, property), value, property);
       case BOOLEAN: {
         Boolean b = value instanceof Boolean x ? x : value instanceof String s ? Values.parseBoolean(s) : null;
         if (b == null) {
@@ -61,11 +61,11 @@ final class LiteralBinder {
     }
   }
 
-  private static BigDecimal number(Object value, String property) {
+  private static BigDecimal number(Object value, FieldType type, String property) {
     BigDecimal n = value instanceof Number x && Double.isFinite(x.doubleValue()) ? Values.toBigDecimal(x)
         : value instanceof String s ? Values.parseNumber(s) : null;
     if (n == null) {
-      throw mismatch(property, "a number", value, "a number");
+      throw mismatch(property, SqlTranslator.describe(type), value, "a number");
     }
     return n;
   }

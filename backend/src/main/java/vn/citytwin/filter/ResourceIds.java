@@ -24,8 +24,7 @@ final class ResourceIds {
    * layer (another layer's prefix, or a non-numeric id for a numeric field).
    */
   static Object idValue(String rid, Optional<String> layer, FieldType type) {
-    String prefix = prefix(rid);
-    if (prefix != null && layer.isPresent() && !sameLayer(prefix, layer.get())) {
+    if (!ofLayer(rid, layer)) {
       return null;
     }
     String part = idPart(rid);
@@ -48,6 +47,12 @@ final class ResourceIds {
         throw FilterErrors.invalid("The 'id' property of this layer is " + SqlTranslator.describe(type)
             + " and cannot hold feature ids");
     }
+  }
+
+  /** False when {@code rid} carries a prefix naming another layer than {@code layer} (when known). */
+  static boolean ofLayer(String rid, Optional<String> layer) {
+    String prefix = prefix(rid);
+    return prefix == null || layer.isEmpty() || sameLayer(prefix, layer.get());
   }
 
   /** {@code buildings} matches layer {@code buildings} and {@code citytwin:buildings}, ignoring case. */

@@ -7,6 +7,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -31,7 +32,24 @@ public final class SecureXml {
   private static final String LINE = "vn.citytwin.xml.line";
   private static final String COLUMN = "vn.citytwin.xml.column";
 
+  private static final Factories FACTORIES = new Factories();
+
   private SecureXml() {}
+
+  /** The configured JAXP factories, made once. */
+  private static final class Factories {
+    final SAXParserFactory sax;
+    final DocumentBuilderFactory dom;
+
+    Factories() {
+      try {
+        sax = saxFactory();
+        dom = documentFactory();
+      } catch (ParserConfigurationException | SAXException e) {
+        throw new IllegalStateException("secure XML parsing is not available", e);
+      }
+    }
+  }
 
   /**
    * Parses {@code xml}.
@@ -41,8 +59,13 @@ public final class SecureXml {
    */
   public static Document parse(String xml, String locator) {
     try {
-      SAXParser parser = saxFactory().newSAXParser();
-      Document doc = documentFactory().newDocumentBuilder().newDocument();
+      SAXParser parser;
+      Document doc;
+      // JAXP factories are not thread-safe; creating them is the costly part, so share and lock briefly.
+      synchronized (FACTORIES) {
+        parser = FACTORIES.sax.newSAXParser();
+        doc = FACTORIES.dom.newDocumentBuilder().newDocument();
+      }
       parser.parse(new InputSource(new StringReader(xml)), new DomBuilder(doc));
       return doc;
     } catch (SAXParseException e) {
@@ -118,10 +141,16 @@ public final class SecureXml {
         throw new SAXParseException("elements nested more than " + MAX_DEPTH + " deep", locator);
       }
       flushText();
-      Element e = doc.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
-      for (int i = 0; i < atts.getLength(); i++) {
-        String au = atts.getURI(i);
-        e.setAttributeNS(au == null || au.isEmpty() ? null : au, atts.getQName(i), atts.getValue(i));
+      Element e;
+      try {
+        e = doc.createElementNS(uri == null || uri.isEmpty() ? null : uri, qName);
+        for (int i = 0; i < atts.getLength(); i++) {
+          String au = atts.getURI(i);
+          e.setAttributeNS(au == null || au.isEmpty() ? null : au, atts.getQName(i), atts.getValue(i));
+        }
+      } catch (DOMException ex) {
+        // The parser lets some malformed qualified names through (e.g. "<:a>"); the DOM refuses them.
+        throw new SAXParseException("invalid element or attribute name in <" + qName + ">", locator);
       }
       if (locator != null) {
         e.setUserData(LINE, locator.getLineNumber(), null);
