@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
+import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.render.label.FontResolver;
 import vn.citytwin.render.label.LabelEngine;
 import vn.citytwin.render.paint.PaintContext;
@@ -52,6 +54,18 @@ public final class MapRenderer {
    * @return a TYPE_INT_ARGB image of extent.width() × extent.height()
    */
   public BufferedImage render(MapExtent extent, Color background, boolean transparent, List<LayerDraw> layers) {
+    return render(extent, background, transparent, layers, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #render(MapExtent, Color, boolean, List)}, giving up once {@code deadlineNanos} (a
+   * {@link System#nanoTime()} value; Long.MAX_VALUE for none) has passed, checked every few features.
+   *
+   * @throws ApiException TIMEOUT when the deadline passes, or when the rendering thread is interrupted
+   */
+  public BufferedImage render(MapExtent extent, Color background, boolean transparent, List<LayerDraw> layers,
+      long deadlineNanos) {
+    Budget budget = new Budget(deadlineNanos);
     int w = extent.width();
     int h = extent.height();
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -71,7 +85,7 @@ public final class MapRenderer {
       PaintContext ctx = new PaintContext(tx, extent.scaleDenominator());
       LabelEngine labels = new LabelEngine(fonts, w, h, ctx.metresPerPixel());
       for (int i = 0; i < layers.size(); i++) {
-        drawLayer(g, layers.get(i), ctx, labels, i);
+        drawLayer(g, layers.get(i), ctx, labels, i, budget);
       }
       labels.drawAll(g);
     } finally {
@@ -89,7 +103,28 @@ public final class MapRenderer {
     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
   }
 
-  private void drawLayer(Graphics2D g, LayerDraw layer, PaintContext ctx, LabelEngine labels, int layerIndex) {
+  /** Deadline checks, cheap enough to call per feature (the clock is read every 64 calls). */
+  private static final class Budget {
+    private final long deadlineNanos;
+    private int calls;
+
+    Budget(long deadlineNanos) {
+      this.deadlineNanos = deadlineNanos;
+    }
+
+    void check() {
+      if ((++calls & 63) != 0) {
+        return;
+      }
+      if (Thread.currentThread().isInterrupted()
+          || (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0)) {
+        throw new ApiException(ErrorKind.TIMEOUT, null, null, "Rendering the map took too long", null);
+      }
+    }
+  }
+
+  private void drawLayer(Graphics2D g, LayerDraw layer, PaintContext ctx, LabelEngine labels, int layerIndex,
+      Budget budget) {
     double scale = ctx.scaleDenominator();
     for (FeatureTypeStyle fts : layer.style().featureTypeStyles()) {
       List<Rule> rules = new ArrayList<>();
@@ -103,6 +138,7 @@ public final class MapRenderer {
         continue;
       }
       for (RenderFeature f : layer.features()) {
+        budget.check();
         Geometry geom = f.geometry();
         if (geom == null || geom.isEmpty()) {
           continue;

@@ -251,6 +251,24 @@ class MapRendererTest {
   }
 
   @Test
+  void passedDeadlineStopsTheRender() {
+    List<RenderFeature> many = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      many.add(feature("POINT(" + (i % 100) + " 50)"));
+    }
+    Style s = style("<Rule><PointSymbolizer/></Rule>");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MapRenderer().render(unitExtent(), Color.WHITE,
+            false, List.of(new LayerDraw(s, many)), System.nanoTime() - 1))
+        .isInstanceOf(vn.citytwin.core.error.ApiException.class)
+        .satisfies(e -> assertThat(((vn.citytwin.core.error.ApiException) e).kind())
+            .isEqualTo(vn.citytwin.core.error.ErrorKind.TIMEOUT));
+    // a generous deadline renders normally
+    BufferedImage img = new MapRenderer().render(unitExtent(), Color.WHITE, false,
+        List.of(new LayerDraw(s, many)), System.nanoTime() + 60_000_000_000L);
+    assertThat(at(img, 50, 50)).isNotEqualTo(Color.WHITE);
+  }
+
+  @Test
   void concurrentRendersGiveIdenticalImages() throws Exception {
     Style s = style(POLY_RULE, """
         <Rule><TextSymbolizer><Label>Phường Rạch Dừa</Label>
