@@ -1,0 +1,2 @@
+/** GetLegendGraphic-like legends: one row per rule, a sample icon and the rule's title. */
+package vn.citytwin.render.legend;
