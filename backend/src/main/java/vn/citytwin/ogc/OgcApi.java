@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
+import vn.citytwin.catalog.LayerLinks;
 import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.http.JsonErrors;
@@ -73,13 +74,13 @@ public final class OgcApi implements Mountable {
   private void landing(RoutingContext ctx) {
     String lang = language(ctx);
     JsonArray links = new JsonArray()
-        .add(link("self", "application/json", "This document", base + "/ogc"))
-        .add(link("service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI definition",
+        .add(LayerLinks.link("self", "application/json", "This document", base + "/ogc"))
+        .add(LayerLinks.link("service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI definition",
             base + "/ogc/api"))
-        .add(link("conformance", "application/json", "Conformance classes", base + "/ogc/conformance"))
-        .add(link("data", "application/json", "Collections", base + "/ogc/collections"));
+        .add(LayerLinks.link("conformance", "application/json", "Conformance classes", base + "/ogc/conformance"))
+        .add(LayerLinks.link("data", "application/json", "Collections", base + "/ogc/collections"));
     for (OgcApiPart p : parts) {
-      p.landingLinks(base).forEach(l -> links.add(link(l.rel(), l.type(), l.title(), l.href())));
+      p.landingLinks(base).forEach(l -> links.add(l.toJson()));
     }
     json(ctx, new JsonObject().put("title", service.title()).put("description", service.abstractText())
         .put("language", lang).put("links", links));
@@ -118,7 +119,7 @@ public final class OgcApi implements Mountable {
       items.add(describe(l, lang));
     }
     json(ctx, new JsonObject()
-        .put("links", new JsonArray().add(link("self", "application/json", "Collections", base + "/ogc/collections")))
+        .put("links", new JsonArray().add(LayerLinks.link("self", "application/json", "Collections", base + "/ogc/collections")))
         .put("collections", items));
   }
 
@@ -136,9 +137,9 @@ public final class OgcApi implements Mountable {
           .add(s.bbox()[3])));
     }
     JsonArray links = new JsonArray()
-        .add(link("self", "application/json", layer.meta().title(lang), base + "/ogc/collections/" + layer.id()));
+        .add(LayerLinks.link("self", "application/json", layer.meta().title(lang), base + "/ogc/collections/" + layer.id()));
     for (OgcApiPart p : parts) {
-      p.collectionLinks(layer, base).forEach(l -> links.add(link(l.rel(), l.type(), l.title(), l.href())));
+      p.collectionLinks(layer, base).forEach(l -> links.add(l.toJson()));
     }
     JsonObject c = new JsonObject().put("id", layer.id()).put("title", layer.meta().title(lang))
         .put("description", layer.meta().abstractText(lang))
@@ -171,7 +172,4 @@ public final class OgcApi implements Mountable {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
   }
 
-  static JsonObject link(String rel, String type, String title, String href) {
-    return new JsonObject().put("rel", rel).put("type", type).put("title", title).put("href", href);
-  }
 }
