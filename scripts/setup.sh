@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready for CityTwin, idempotently: Java/Maven/Node check, PostgreSQL 15 + PostGIS 3 (+ pgRouting),
-# Mosquitto, fonts with Vietnamese glyphs, Chromium + chromedriver (the viewer's browser test); starts the cluster if it is down; creates the `citytwin` role, the
-# `citytwin` database and the `citytwin_template` database (PostGIS + pgRouting installed, used by the tests to
-# create fresh databases without superuser rights).
+# Mosquitto, fonts with Vietnamese glyphs, Chromium + chromedriver (the viewer's browser test); starts the cluster
+# if it is down; creates the `citytwin` role, the `citytwin` database and the `citytwin_template` database (PostGIS
+# + pgRouting installed, used by the tests to create fresh databases without superuser rights).
 #
 # Works where PostgreSQL already runs with trust auth on 127.0.0.1 and on a stock Debian cluster (peer/scram):
 # admin SQL runs as the `postgres` OS user over the local socket when we are root, over TCP otherwise.

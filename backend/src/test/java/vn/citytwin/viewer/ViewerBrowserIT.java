@@ -240,6 +240,33 @@ class ViewerBrowserIT {
   }
 
   @Test
+  @Order(6)
+  void onAPhoneThePanelOverlaysTheGlobeAndCollapses() {
+    org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+      waitFor(Duration.ofSeconds(10), "window.innerWidth <= 700", () -> "the window did not shrink");
+      WebElement toggle = driver.findElement(By.id("panel-toggle"));
+      assertThat(num(js("return document.getElementById('map').getBoundingClientRect().left"))).isZero();
+      assertThat(num(js("return document.getElementById('map').getBoundingClientRect().width")))
+          .isEqualTo(num(js("return window.innerWidth")));
+      boolean open = toggle.getAttribute("aria-expanded").equals("true");
+      toggle.click();
+      assertThat(toggle.getAttribute("aria-expanded")).isEqualTo(String.valueOf(!open));
+      if (open) {
+        waitFor(Duration.ofSeconds(5), "document.getElementById('panel').getBoundingClientRect().right <= 0",
+            () -> "the panel did not slide away");
+        toggle.click();
+      }
+      waitFor(Duration.ofSeconds(5), "document.getElementById('panel').getBoundingClientRect().left >= 0",
+          () -> "the panel did not open");
+      assertThat(driver.findElement(By.cssSelector("#layer-list li[data-layer-id='water']")).isDisplayed()).isTrue();
+    } finally {
+      driver.manage().window().setSize(desktop);
+    }
+  }
+
+  @Test
   @Order(100)
   void nothingLeftTheMachineAndNothingWasThrown() {
     String local = "http://127.0.0.1:" + server.port() + "/";
