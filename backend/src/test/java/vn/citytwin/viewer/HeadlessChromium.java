@@ -18,7 +18,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Debian's Chromium driven by Debian's chromedriver, set up for a closed network (see
  * shared/design/VIEWER-TESTING.md): software WebGL2 through SwiftShader, no background traffic, every host name
  * except 127.0.0.1 unresolvable, a fresh profile. Both paths are given explicitly, so Selenium Manager is never
- * asked to find or download anything (the test also runs with SE_OFFLINE=true where the build sets it).
+ * asked to find or download anything (no ~/.cache/selenium appears); chromedriver itself runs with SE_OFFLINE=true.
  *
  * <p>The browser and performance logs are enabled: the performance log carries every network request
  * (Network.requestWillBeSent), including ones that failed, for the "nothing left 127.0.0.1" check.
