@@ -20,12 +20,13 @@ export class SunClock {
     this._widget.scene.requestRender();
   }
 
+  /** Whether buildings cast shadows from the sun (CesiumWidget has no `shadows` property: it is the shadow map). */
   get shadows() {
-    return this._widget.shadows;
+    return this._widget.scene.shadowMap.enabled;
   }
 
   set shadows(on) {
-    this._widget.shadows = on;
+    this._widget.scene.shadowMap.enabled = on;
     this._widget.scene.requestRender();
   }
 }

@@ -1,4 +1,4 @@
-import { Cartesian3 } from './cesium.js';
+import { Cartesian3, JulianDate } from './cesium.js';
 import { cameraHome, lookAtPoint } from './cameraHome.js';
 import { INITIAL_VIEW } from '../core/city.js';
 import { plainValue } from '../core/buildingInfo.js';
@@ -45,6 +45,13 @@ export function testHooks(widget, picker, tilesetLoaded) {
     /** True when the globe has every tile (terrain and imagery) the current view needs. */
     globeTilesLoaded() {
       return scene.globe.tilesLoaded;
+    },
+    /** The scene clock as ISO 8601 UTC (it drives the sun). */
+    clockIso() {
+      return JulianDate.toIso8601(widget.clock.currentTime, 0);
+    },
+    shadowsEnabled() {
+      return scene.shadowMap.enabled;
     },
     requestRender() {
       scene.requestRender();

@@ -30,6 +30,10 @@ export class ScenarioSelect {
     this._scenarios = scenarios;
     const base = new Option(this._translator.t('baseCity'), '');
     const options = scenarios.map((s) => new Option(s.name, s.id));
+    // A scenario asked for in the page URL stays visible even when the server does not list it.
+    if (selected && !scenarios.some((s) => s.id === selected)) {
+      options.push(new Option(`#${selected}`, selected));
+    }
     this._select.replaceChildren(base, ...options);
     this._select.value = selected ?? '';
     this._select.disabled = !available || scenarios.length === 0;

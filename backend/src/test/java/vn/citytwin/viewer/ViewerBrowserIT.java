@@ -122,8 +122,7 @@ class ViewerBrowserIT {
     PixelStats region = globeStats("region.png");
     assertThat(region.distinctColours()).as("varied colours: %s", region).isGreaterThan(100);
     assertThat(region.lumaStdDev()).as("contrast: %s", region).isGreaterThan(5);
-    js("window.__citytwin.testing.home()");
-    waitForGlobeTiles();
+    js("window.__citytwin.testing.home()"); // later checks do not depend on the view: no need to wait
   }
 
   @Test
@@ -264,6 +263,22 @@ class ViewerBrowserIT {
     } finally {
       driver.manage().window().setSize(desktop);
     }
+  }
+
+  @Test
+  @Order(7)
+  void theSunControlsSetTheClockInVietnamTimeAndSwitchShadows() {
+    js("const d = document.getElementById('sun-date'); d.value = '2025-06-21'; d.dispatchEvent(new Event('change'));"
+        + "const h = document.getElementById('sun-hour'); h.value = '12'; h.dispatchEvent(new Event('input'));");
+    assertThat(js("return window.__citytwin.testing.clockIso()")).isEqualTo("2025-06-21T05:00:00Z");
+    assertThat(driver.findElement(By.id("sun-hour-text")).getText()).isEqualTo("12:00");
+    WebElement shadows = driver.findElement(By.id("shadows"));
+    assertThat(shadows.isSelected()).as("lite mode starts without shadows").isFalse();
+    assertThat(js("return window.__citytwin.testing.shadowsEnabled()")).isEqualTo(false);
+    shadows.click();
+    assertThat(js("return window.__citytwin.testing.shadowsEnabled()")).isEqualTo(true);
+    shadows.click();
+    assertThat(js("return window.__citytwin.testing.shadowsEnabled()")).isEqualTo(false);
   }
 
   @Test
