@@ -101,6 +101,7 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(new HealthApi(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
+    mounts.add(new vn.citytwin.planning.PlanningApi(vertx, db, catalog, scenarios, config.planning(), base));
     return mounts;
   }
 
