@@ -26,7 +26,9 @@ class IndicatorsIT {
   static final double W2 = District.rectArea(1000, 0, 2000, 1000);
   static final double PARK = District.rectArea(50, 600, 200, 750);
   static final TreeSet<String> USES = new TreeSet<>(District.BUILDINGS.stream().map(Building::use).toList());
-  static final Map<Long, Double> LIMITS = new LinkedHashMap<>();
+  /** Zone height limits: Z1 (west of x = 1000) 20 m, Z2 45 m. */
+  static final Map<Long, Double> LIMITS = District.BUILDINGS.stream().collect(java.util.stream.Collectors.toMap(
+      Building::id, b -> b.x() < 1000 ? 20.0 : 45.0));
 
   /**
    * Along the roads (see District): a resident walks straight to road R1 (y = 500), along it, then straight to the
@@ -47,9 +49,6 @@ class IndicatorsIT {
   @BeforeAll
   static void start() throws Exception {
     ps = PlanningServer.start("planning_ind");
-    for (Building b : District.BUILDINGS) {
-      LIMITS.put(b.id(), b.x() < 1000 ? 20.0 : 45.0);
-    }
   }
 
   @AfterAll

@@ -15,13 +15,16 @@ final class Numbers {
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  /** Rounded for reading: {@code 12,346} above 1000, else 1 or 2 decimals; an en dash for null. */
+  /**
+   * Rounded for reading: whole numbers as they are ({@code 13}), {@code 12,346} from 1000 up, else 1 or 2
+   * decimals; an en dash for null.
+   */
   static String display(Double v) {
     if (v == null) {
       return "–";
     }
     double a = Math.abs(v);
-    if (a >= 1000) {
+    if (a >= 1000 || v == Math.rint(v)) {
       return String.format(Locale.ROOT, "%,.0f", v);
     }
     return String.format(Locale.ROOT, a >= 10 ? "%.1f" : "%.2f", v);

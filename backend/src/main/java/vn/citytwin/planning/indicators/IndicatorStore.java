@@ -30,6 +30,7 @@ import vn.citytwin.scenario.ScenarioSource;
  */
 final class IndicatorStore {
   private final PlanningSettings settings;
+  private final AccessCache access = new AccessCache();
 
   IndicatorStore(PlanningSettings settings) {
     this.settings = settings;
@@ -44,19 +45,19 @@ final class IndicatorStore {
     ScenarioSource.Fragment src = ScenarioSource.of(b, ref);
     String g = "b." + Sql.ident(b.geometryColumn());
     Jdbc.exec(c, "CREATE TEMP TABLE ind_building (id bigint, use_type text, levels float8, height float8,"
-        + " footprint float8, pt geometry(Point, 4326), geog geography(Point, 4326), residential boolean)"
+        + " footprint float8, pt geometry(Point, 4326), geog geography(Point, 4326), residential boolean,"
+        + " todo boolean NOT NULL DEFAULT false)"
         + " ON COMMIT DROP");
     List<Object> params = new ArrayList<>();
     params.add(residentialUses()); // the first placeholder in the text, before the source's own
     params.addAll(src.params());
-    Jdbc.update(c, "INSERT INTO ind_building SELECT b." + Sql.ident(b.idColumn()) + ", b.use_type::text,"
+    Jdbc.update(c, "INSERT INTO ind_building (id, use_type, levels, height, footprint, pt, geog, residential)"
+        + " SELECT b." + Sql.ident(b.idColumn()) + ", b.use_type::text,"
         + " b.levels::float8, b.height::float8, ST_Area(" + g + "::geography), p, p::geography,"
         + " coalesce(b.use_type::text = ANY (?), false)"
         + " FROM " + src.sql() + " b CROSS JOIN LATERAL ST_PointOnSurface(" + g + ") p"
         + " WHERE " + g + " IS NOT NULL AND NOT ST_IsEmpty(" + g + ")",
         params);
-    Jdbc.exec(c, "CREATE INDEX ON ind_building USING gist (geog)");
-    Jdbc.exec(c, "ANALYZE ind_building");
     Jdbc.exec(c, "CREATE TEMP TABLE ind_zone (max_height float8, geom geometry) ON COMMIT DROP");
     Optional<Layer> zones = layers.landUse().filter(l -> l.field("max_height").isPresent());
     if (zones.isPresent()) {
@@ -65,7 +66,7 @@ final class IndicatorStore {
           + " FROM " + z.sql() + " z WHERE z.max_height IS NOT NULL", z.params());
     }
     Jdbc.exec(c, "CREATE INDEX ON ind_zone USING gist (geom)");
-    WalkingAccess.Result access = new WalkingAccess(settings).compute(c, layers, ref);
+    AccessCache.Results reach = walkingAccess(c, layers, ref);
     List<BuildingFact> facts = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT b.id, b.use_type, b.levels, b.height, b.footprint,"
         + " ST_X(b.pt), ST_Y(b.pt), (SELECT min(z.max_height) FROM ind_zone z WHERE ST_Intersects(z.geom, b.pt))"
@@ -75,12 +76,41 @@ final class IndicatorStore {
         long id = rs.getLong(1);
         double max = rs.getDouble(8);
         Double maxHeight = rs.wasNull() ? null : max;
-        Set<WalkService> reached = access.reached().getOrDefault(id, EnumSet.noneOf(WalkService.class));
+        AccessCache.Entry entry = reach.entries.get(id);
+        Set<WalkService> reached = entry == null ? EnumSet.noneOf(WalkService.class) : entry.reached();
         facts.add(new BuildingFact(id, rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
             rs.getDouble(6), rs.getDouble(7), maxHeight, reached));
       }
     }
-    return new CityFacts(facts, access.method());
+    return new CityFacts(facts, reach.method);
+  }
+
+  /**
+   * Walking access of every residential building, routing only those the {@link AccessCache} has no result for
+   * at their current point (marked {@code todo} in {@code ind_building}).
+   */
+  private AccessCache.Results walkingAccess(Connection c, CityLayers layers, ScenarioRef ref) throws SQLException {
+    AccessCache.Results results = access.of(c, layers, ref, settings);
+    Map<Long, double[]> missing = new java.util.HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id, ST_X(pt), ST_Y(pt) FROM ind_building"
+        + " WHERE residential"); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        AccessCache.Entry known = results.entries.get(rs.getLong(1));
+        if (known == null || known.lon() != rs.getDouble(2) || known.lat() != rs.getDouble(3)) {
+          missing.put(rs.getLong(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+        }
+      }
+    }
+    if (missing.isEmpty() && results.method != null) {
+      return results;
+    }
+    Jdbc.update(c, "UPDATE ind_building SET todo = true WHERE id = ANY (?)",
+        List.of((Object) missing.keySet().toArray(new Long[0])));
+    WalkingAccess.Result computed = new WalkingAccess(settings).compute(c, layers, ref);
+    missing.forEach((id, pt) -> results.entries.put(id, new AccessCache.Entry(pt[0], pt[1],
+        computed.reached().getOrDefault(id, EnumSet.noneOf(WalkService.class)))));
+    results.method = computed.method();
+    return results;
   }
 
   /** The units of a scope with their land and green areas (ordered by feature id for wards and zones). */

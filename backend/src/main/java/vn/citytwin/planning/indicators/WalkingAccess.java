@@ -21,8 +21,8 @@ import vn.citytwin.scenario.ScenarioRef;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**
- * Which residential buildings (temp table {@code ind_building}, {@code residential}) are within walking distance of
- * each {@link WalkService}, from the building's representative point.
+ * Which buildings to route (temp table {@code ind_building}, column {@code todo}: residential buildings without a
+ * cached result) are within walking distance of each {@link WalkService}, from the building's representative point.
  *
  * <p><b>Network</b> (pgRouting): the scenario's roads are noded ({@code ST_Node}: every crossing becomes a vertex)
  * into an undirected graph weighted by geodesic length (walkers ignore one-way rules). A building or facility joins
@@ -48,7 +48,7 @@ final class WalkingAccess {
   }
 
   /**
-   * @param reached for each residential building id, the services reached
+   * @param reached for each routed building id, the services reached (absent: none)
    * @param method {@code network} or {@code straight-line}
    */
   record Result(Map<Long, Set<WalkService>> reached, String method) {}
@@ -91,7 +91,7 @@ final class WalkingAccess {
   private Map<Long, Set<WalkService>> straight(Connection c) throws SQLException {
     Map<Long, Set<WalkService>> reached = new HashMap<>();
     for (WalkService s : WalkService.values()) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM ind_building b WHERE b.residential AND"
+      try (PreparedStatement ps = c.prepareStatement("SELECT b.id FROM ind_building b WHERE b.todo AND"
           + " EXISTS (SELECT 1 FROM ind_facility f WHERE f.service = ? AND ST_DWithin(f.geog, b.geog, ?))")) {
         ps.setString(1, s.key());
         ps.setDouble(2, settings.walkM().get(s.key()));
@@ -133,7 +133,7 @@ final class WalkingAccess {
     Jdbc.exec(c, "CREATE TEMP TABLE ind_bld_at ON COMMIT DROP AS SELECT b.id, e.id AS edge,"
         + " ST_LineLocatePoint(e.geom, b.pt) AS frac,"
         + " ST_Distance(b.geog, ST_ClosestPoint(e.geom, b.pt)::geography) AS access"
-        + " FROM (SELECT id, pt AS geom, pt, geog FROM ind_building WHERE residential) b" + String.format(attach, "b"));
+        + " FROM (SELECT id, pt AS geom, pt, geog FROM ind_building WHERE todo) b" + String.format(attach, "b"));
     long root;
     try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) + 1 FROM ind_vertex");
          ResultSet rs = ps.executeQuery()) {
