@@ -85,6 +85,30 @@ class CompareIT {
         .anyMatch(h -> h.endsWith("/api/scenarios/" + scenario + "/diff?against=base"));
   }
 
+  /**
+   * A new primary school at (250, 520), 20 m off road R1: building 105 (centre 250, 800) is then 300 + 20 = 320 m
+   * away along the roads, so its residents join those within 500 m; building 103 stays out (392.5 + 142.5 + 20 m).
+   */
+  @Test
+  void aNewSchoolRaisesTheShareOfResidentsWithinWalkingDistance() {
+    long s = ps.createScenario("school", null);
+    HttpResponse<byte[]> r = ps.postEdits(s, EditApiIT.feature("schools", "add", null, District.point(250, 520),
+        new JsonObject().put("name", "Tiểu học mới").put("level", "primary")));
+    assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(200);
+    Map<String, JsonObject> rows = rows(ps.http.getJson("/api/scenarios/compare?a=" + s));
+    double total = District.BUILDINGS.stream().mapToDouble(Expected::residents).sum();
+    double covered = List.of(101L, 102L, 104L, 105L).stream().map(District::building)
+        .mapToDouble(Expected::residents).sum();
+    assertThat(rows.get("access.primary_school").getDouble("a")).isCloseTo(100 * covered / total, within(1e-6));
+    assertThat(rows.values().stream().filter(o -> o.getBoolean("changed")).map(o -> o.getString("id")))
+        .containsExactly("access.primary_school");
+    // The base city's results are untouched by the scenario's network.
+    Map<String, Double> base = IndicatorsIT.values(ps.http.getJson("/api/scenarios/base/indicators")
+        .getJsonArray("indicators"));
+    assertThat(base.get("access.primary_school")).isCloseTo(rows.get("access.primary_school").getDouble("b"),
+        within(1e-12));
+  }
+
   @Test
   void indicatorsFollowEveryEditAtOnce() {
     long s = ps.createScenario("cache", null);
