@@ -43,9 +43,6 @@ public final class DiffService {
     this.catalog = catalog;
   }
 
-  /** Counts of each kind of change, for summaries. */
-  public record Summary(int added, int removed, int changed) {}
-
   public Future<JsonObject> diff(ScenarioRef a, ScenarioRef b) {
     return db.withConnection(c -> {
       JsonArray features = new JsonArray();

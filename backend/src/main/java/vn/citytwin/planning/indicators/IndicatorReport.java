@@ -15,9 +15,4 @@ public record IndicatorReport(ScenarioRef scenario, Scope scope, String accessMe
 
   /** One ward's or zone's indicators. */
   public record UnitIndicators(Unit unit, List<Indicator> indicators) {}
-
-  /** The indicator with this id, if reported. */
-  public java.util.Optional<Indicator> find(String id) {
-    return indicators.stream().filter(i -> i.id().equals(id)).findFirst();
-  }
 }
