@@ -211,6 +211,32 @@ class EditApiIT {
     assertThat(ps.postEdits(s, new JsonObject().put("type", "Point")).statusCode()).isEqualTo(400);
   }
 
+  /** Any editable layer works, with its own column types: here a date and a CHECK over two columns. */
+  @Test
+  void otherLayersAreTypedByTheirOwnColumns() throws Exception {
+    try (var c = ps.db.connect(); var st = c.createStatement()) {
+      st.execute("CREATE TABLE city.kiosks (id bigint PRIMARY KEY, opened date, open_h smallint, close_h smallint,"
+          + " CHECK (close_h > open_h), geom geometry(Point, 4326) NOT NULL)");
+      st.execute("INSERT INTO citytwin.catalog (layer_id, editable) VALUES ('kiosks', true)"
+          + " ON CONFLICT (layer_id) DO UPDATE SET editable = true");
+    }
+    ps.server.catalog().reloadNow();
+    long s = ps.createScenario("kiosks", null);
+    HttpResponse<byte[]> badDate = ps.postEdits(s, feature("kiosks", "add", null, District.point(100, 100),
+        new JsonObject().put("opened", "2025-13-45")));
+    assertThat(badDate.statusCode()).isEqualTo(400);
+    assertThat(Http.json(badDate).getString("locator")).isEqualTo("properties.opened");
+    HttpResponse<byte[]> hours = ps.postEdits(s, feature("kiosks", "add", null, District.point(100, 100),
+        new JsonObject().put("open_h", 18).put("close_h", 7)));
+    assertThat(Http.json(hours).getString("locator")).isEqualTo("properties");
+    assertThat(Http.json(hours).getString("description")).contains("open_h, close_h", "close_h > open_h");
+    HttpResponse<byte[]> ok = ps.postEdits(s, feature("kiosks", "add", null, District.point(100, 100),
+        new JsonObject().put("opened", "2025-07-01").put("open_h", 6).put("close_h", 22)));
+    assertThat(ok.statusCode()).as(Http.text(ok)).isEqualTo(200);
+    JsonObject added = byId(diff(s, "base")).values().iterator().next();
+    assertThat(added.getJsonObject("properties").getString("opened")).isEqualTo("2025-07-01");
+  }
+
   @Test
   void approvedScenariosTakeNoEdits() {
     long s = ps.createScenario("approved", null);

@@ -162,11 +162,15 @@ final class RowCheck {
     }
     if (state.equals("23514") && m != null) {
       CheckConstraint check = checks.getOrDefault(layer.id(), Map.of()).get(m.getConstraint());
+      if (check != null && check.columns().size() == 1) {
+        String column = check.columns().get(0);
+        return ApiException.invalidParameter(edit.at("properties." + column), "Property '" + column
+            + "' breaks the rule of layer '" + layer.id() + "': " + check.definition());
+      }
       if (check != null) {
-        String column = check.columns().isEmpty() ? null : check.columns().get(0);
-        return ApiException.invalidParameter(edit.at(column == null ? "properties" : "properties." + column),
-            (column == null ? "The feature" : "Property '" + column + "'") + " breaks the rule of layer '"
-                + layer.id() + "': " + check.definition());
+        // A rule over several columns: no single property is at fault.
+        return ApiException.invalidParameter(edit.at("properties"), "Properties " + String.join(", ",
+            check.columns()) + " break the rule of layer '" + layer.id() + "': " + check.definition());
       }
       return ApiException.invalidParameter(edit.at("properties"), "The feature breaks a rule of layer '"
           + layer.id() + "'");
