@@ -29,6 +29,7 @@ import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApi;
 import vn.citytwin.ogc.OgcApiPart;
+import vn.citytwin.planning.PlanningApi;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
 import vn.citytwin.tiles.TilesApi;
@@ -115,6 +116,8 @@ public final class CityTwinServer implements AutoCloseable {
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
+
+    mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base));
     return mounts;
   }
 

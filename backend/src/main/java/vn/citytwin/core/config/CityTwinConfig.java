@@ -7,7 +7,8 @@ import java.util.Set;
  * defaults live next to the keys here so this file is the reference of what can be configured.
  */
 public record CityTwinConfig(
-    Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo) {
+    Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo,
+    PlanningSettings planning) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs) {}
@@ -72,7 +73,7 @@ public record CityTwinConfig(
     Features features = new Features(src.integer("features.default.limit", 100, 1, maxLimit), maxLimit);
     Demo demo = new Demo(src.bool("demo.seed.when.empty", true), src.integer("demo.buildings", 60000, 0, 5000000),
         src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
-    return new CityTwinConfig(server, db, service, tiles, wms, features, demo);
+    return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src));
   }
 
   private static String stripSlash(String url) {
