@@ -32,6 +32,9 @@ import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
 import vn.citytwin.tiles.TilesApi;
+import vn.citytwin.tiles3d.Tiles3dApi;
+import vn.citytwin.tiles3d.Tiles3dOptions;
+import vn.citytwin.tiles3d.Tiles3dService;
 import vn.citytwin.core.http.Mountable;
 
 /**
@@ -113,6 +116,11 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(tiles);
     links.add(tiles);
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
+
+    Tiles3dService tiles3dService = new Tiles3dService(vertx, db, catalog, Tiles3dOptions.from(config.tiles()));
+    Tiles3dApi tiles3d = new Tiles3dApi(vertx, tiles3dService, catalog, scenarios);
+    mounts.add(tiles3d);
+    links.add(tiles3d);
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
     return mounts;
