@@ -108,7 +108,6 @@ public final class CityTwinServer implements AutoCloseable {
     List<Mountable> mounts = new ArrayList<>();
     mounts.add(new HealthApi(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
-    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     List<OgcApiPart> ogcParts = new ArrayList<>();
 
     TileService tileService = new TileService(db, catalog, config.tiles());
@@ -123,6 +122,8 @@ public final class CityTwinServer implements AutoCloseable {
     links.add(tiles3d);
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
+    // Last: LayersApi copies the link providers when built, so every capability must have added its own.
+    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     return mounts;
   }
 
