@@ -64,9 +64,8 @@ public final class Tiles3dApi implements Mountable, LayerLinks {
     if (HttpCaching.notModified(ctx, tiles.tilesetEtag(r), 0)) {
       return;
     }
-    tiles.tileset(r).onSuccess(doc -> ctx.response()
-        .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(Buffer.buffer(doc.json()))).onFailure(ctx::fail);
+    tiles.tileset(r).onSuccess(doc -> send(ctx, "application/json; charset=utf-8", doc.json(), doc.gzipped()))
+        .onFailure(ctx::fail);
   }
 
   private void content(RoutingContext ctx) {
@@ -75,16 +74,19 @@ public final class Tiles3dApi implements Mountable, LayerLinks {
     if (HttpCaching.notModified(ctx, tiles.contentEtag(r, cell), tiles.options().contentMaxAgeSeconds())) {
       return;
     }
-    tiles.content(r, cell).onSuccess(c -> {
-      var response = ctx.response().putHeader("Content-Type", GLB);
-      String accept = ctx.request().getHeader("Accept-Encoding");
-      if (accept != null && accept.contains("gzip")) {
-        // Compressed once when built; the server's compressor leaves an encoded body alone.
-        response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(c.gzipped()));
-      } else {
-        response.putHeader("Content-Encoding", "identity").end(Buffer.buffer(c.glb()));
-      }
-    }).onFailure(ctx::fail);
+    tiles.content(r, cell).onSuccess(c -> send(ctx, GLB, c.glb(), c.gzipped())).onFailure(ctx::fail);
+  }
+
+  // Bodies are compressed once when built; an explicit Content-Encoding keeps the server's compressor (which
+  // would deflate the same bytes again on every request) away from them.
+  private static void send(RoutingContext ctx, String contentType, byte[] plain, byte[] gzipped) {
+    var response = ctx.response().putHeader("Content-Type", contentType);
+    String accept = ctx.request().getHeader("Accept-Encoding");
+    if (accept != null && accept.contains("gzip")) {
+      response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(gzipped));
+    } else {
+      response.putHeader("Content-Encoding", "identity").end(Buffer.buffer(plain));
+    }
   }
 
   /** The tileset of every extrudable public layer, and the 3D style for layers with the buildings schema. */
