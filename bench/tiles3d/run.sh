@@ -13,6 +13,8 @@ PORT=${BENCH_PORT:-18093}
 BASE=http://127.0.0.1:$PORT
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-citytwin} PGPASSWORD=${PGPASSWORD:-citytwin}
 mkdir -p "$OUT"
+{ date -u +%FT%TZ; uname -srm; nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p;
+  java -version 2>&1 | head -1; psql -At -d postgres -c 'SELECT version()'; } >"$OUT/machine.txt"
 [ -f "$JAR" ] || { echo "build the jar first: mvn -o -pl backend -am package -DskipTests" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
 
@@ -39,6 +41,7 @@ variant() { # $1 = name, $2 = buildings
   local url=jdbc:postgresql://127.0.0.1:5432/$db
   mkdir -p "$dir"
   echo "== $name: $n buildings ($db)"
+  echo "load_before=$(cut -d' ' -f1-3 /proc/loadavg)" | tee "$dir/load.txt"
   dropdb --if-exists "$db"
   createdb -T citytwin_template "$db"
   # The first command run migrates the schema.
@@ -73,6 +76,7 @@ variant() { # $1 = name, $2 = buildings
   wrk -t2 -c8 -d10s -H 'Accept-Encoding: gzip' "$BASE/3dtiles/buildings/tileset.json" \
     | tee "$dir/wrk-tileset.txt"
   stop_server
+  echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$dir/load.txt"
 }
 
 for v in "${@:-demo 1m}"; do

@@ -1,6 +1,7 @@
 package vn.citytwin.tiles3d;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -149,7 +150,7 @@ class TileTreeBuilderTest {
 
   @Test
   void errorIsAnEighthOfTheCellSideAndHalvesPerLevel() {
-    assertThat(TileTreeBuilder.errorAt(12)).isCloseTo(Math.PI * Ecef.A / 4096 / 8, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(TileTreeBuilder.errorAt(12)).isCloseTo(Math.PI * Ecef.A / 4096 / 8, within(1e-9));
     assertThat(TileTreeBuilder.errorAt(13) * 2).isEqualTo(TileTreeBuilder.errorAt(12));
   }
 
