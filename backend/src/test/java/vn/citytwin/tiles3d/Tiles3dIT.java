@@ -41,6 +41,7 @@ class Tiles3dIT {
   static final double GROUND_1 = 12.5;
   static final double HEIGHT_1 = 33.0;
   static final long ADDED = 1_000_000_000_001L;
+  static final double[] IDENTITY = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
 
   static TestDatabase db;
   static CityTwinServer server;
@@ -93,7 +94,7 @@ class Tiles3dIT {
 
   static List<LeafRef> leaves(JsonObject tileset) {
     List<LeafRef> out = new ArrayList<>();
-    collect(tileset.getJsonObject("root"), Matrix4Identity.I, out);
+    collect(tileset.getJsonObject("root"), IDENTITY, out);
     return out;
   }
 
@@ -117,10 +118,6 @@ class Tiles3dIT {
     for (int i = 0; children != null && i < children.size(); i++) {
       collect(children.getJsonObject(i), world, out);
     }
-  }
-
-  private static final class Matrix4Identity {
-    static final double[] I = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
   }
 
   static JsonObject tileset(String layer, String query) {
