@@ -33,6 +33,9 @@ import vn.citytwin.planning.PlanningApi;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
 import vn.citytwin.tiles.TilesApi;
+import vn.citytwin.tiles3d.Tiles3dApi;
+import vn.citytwin.tiles3d.Tiles3dOptions;
+import vn.citytwin.tiles3d.Tiles3dService;
 import vn.citytwin.core.http.Mountable;
 
 /**
@@ -106,7 +109,6 @@ public final class CityTwinServer implements AutoCloseable {
     List<Mountable> mounts = new ArrayList<>();
     mounts.add(new HealthApi(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
-    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     List<OgcApiPart> ogcParts = new ArrayList<>();
 
     TileService tileService = new TileService(db, catalog, config.tiles());
@@ -115,9 +117,17 @@ public final class CityTwinServer implements AutoCloseable {
     links.add(tiles);
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
 
+    Tiles3dService tiles3dService = new Tiles3dService(vertx, db, catalog, Tiles3dOptions.from(config.tiles()));
+    Tiles3dApi tiles3d = new Tiles3dApi(vertx, tiles3dService, catalog, scenarios);
+    mounts.add(tiles3d);
+    links.add(tiles3d);
+
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
 
     mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base));
+
+    // Last: LayersApi copies the link providers when built, so every capability must have added its own.
+    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     return mounts;
   }
 
