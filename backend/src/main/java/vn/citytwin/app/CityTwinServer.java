@@ -13,6 +13,7 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +29,10 @@ import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.core.http.Mountable;
+import vn.citytwin.planning.simulation.SimulationService;
+import vn.citytwin.planning.simulation.SimulationsApi;
+import vn.citytwin.planning.simulation.flood.DemStore;
+import vn.citytwin.planning.simulation.flood.FloodSimulation;
 
 /**
  * The composition root: the only class that knows every capability. It opens the database, loads the catalog,
@@ -101,6 +106,9 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(new HealthApi(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
+    // Simulations under /api/scenarios/:id/simulations (the scenarios router mounts them once planning lands).
+    mounts.add(SimulationsMount.of(vertx, new SimulationsApi(vertx, new SimulationService(vertx, db, catalog,
+        scenarios, List.of(new FloodSimulation(new DemStore())), 2, Duration.ofMinutes(15)), base)));
     return mounts;
   }
 
