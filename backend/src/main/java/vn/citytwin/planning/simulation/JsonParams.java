@@ -66,6 +66,15 @@ public final class JsonParams {
     return d;
   }
 
+  /** A whole number within [min, max], or the default when absent. */
+  public int integer(String name, int defaultValue, int min, int max) {
+    double d = number(name, defaultValue, min, max);
+    if (d != Math.rint(d)) {
+      throw ApiException.invalidParameter(name, name + " must be a whole number");
+    }
+    return (int) d;
+  }
+
   /** A string, or the default when absent. */
   public String string(String name, String defaultValue) {
     Object v = body.getValue(name);
