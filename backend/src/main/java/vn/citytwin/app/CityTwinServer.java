@@ -31,6 +31,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.core.http.Mountable;
 import vn.citytwin.planning.simulation.SimulationService;
 import vn.citytwin.planning.simulation.SimulationsApi;
+import vn.citytwin.planning.simulation.access.AccessibilitySimulation;
 import vn.citytwin.planning.simulation.flood.DemStore;
 import vn.citytwin.planning.simulation.flood.FloodSimulation;
 import vn.citytwin.planning.simulation.sun.ShadowSimulation;
@@ -109,7 +110,8 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     // Simulations under /api/scenarios/:id/simulations (the scenarios router mounts them once planning lands).
     mounts.add(SimulationsMount.of(vertx, new SimulationsApi(vertx, new SimulationService(vertx, db, catalog,
-        scenarios, List.of(new FloodSimulation(new DemStore()), new ShadowSimulation()), 2, Duration.ofMinutes(15)), base)));
+        scenarios, List.of(new FloodSimulation(new DemStore()), new ShadowSimulation(),
+            new AccessibilitySimulation()), 2, Duration.ofMinutes(15)), base)));
     return mounts;
   }
 
