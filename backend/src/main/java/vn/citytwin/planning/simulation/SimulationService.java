@@ -40,6 +40,8 @@ import vn.citytwin.scenario.ScenarioRegistry;
  */
 public final class SimulationService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SimulationService.class);
+  private static final java.util.concurrent.atomic.AtomicInteger INSTANCES =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private final Database db;
   private final Catalog catalog;
@@ -66,7 +68,9 @@ public final class SimulationService implements AutoCloseable {
     this.scenarios = scenarios;
     this.maxRunTime = maxRunTime;
     kinds.forEach(s -> simulations.put(s.kind(), s));
-    this.workers = vertx.createSharedWorkerExecutor("citytwin-simulations", concurrency,
+    // A named pool of its own (Vert.x shares pools by name, so a second service in one process gets another name).
+    int n = INSTANCES.getAndIncrement();
+    this.workers = vertx.createSharedWorkerExecutor("citytwin-simulations" + (n == 0 ? "" : "-" + n), concurrency,
         maxRunTime.toMillis() + 60_000, TimeUnit.MILLISECONDS);
     int abandoned = db.inConnection(c -> store.failAbandoned(c, Instant.now().minus(maxRunTime).minusSeconds(60)));
     if (abandoned > 0) {
