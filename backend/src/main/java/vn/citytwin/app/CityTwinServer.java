@@ -50,9 +50,12 @@ public final class CityTwinServer implements AutoCloseable {
   private final Notifications notifications;
   private final ServerVerticle verticle;
   private final String deploymentId;
+  /** Capabilities with background work (simulation runs), stopped before the pool closes. */
+  private final List<AutoCloseable> background;
 
   private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
-                         Notifications notifications, ServerVerticle verticle, String deploymentId) {
+                         Notifications notifications, ServerVerticle verticle, String deploymentId,
+                         List<AutoCloseable> background) {
     this.vertx = vertx;
     this.db = db;
     this.catalog = catalog;
@@ -60,6 +63,7 @@ public final class CityTwinServer implements AutoCloseable {
     this.notifications = notifications;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
+    this.background = background;
   }
 
   /** Starts everything; blocks until the server listens. A database that cannot be reached fails the start. */
@@ -85,12 +89,13 @@ public final class CityTwinServer implements AutoCloseable {
       ScenarioRegistry scenarios = new ScenarioRegistry(db);
       scenarios.listen(notifications);
       notifications.start();
-      List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios);
+      List<AutoCloseable> background = new ArrayList<>();
+      List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios, background);
       ServerVerticle verticle = new ServerVerticle(config.server(), mounts);
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
-      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id);
+      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id, background);
     } catch (Exception e) {
       if (db != null) {
         db.close();
@@ -101,17 +106,20 @@ public final class CityTwinServer implements AutoCloseable {
   }
 
   private static List<Mountable> capabilities(Vertx vertx, CityTwinConfig config, Database db, Catalog catalog,
-                                              ScenarioRegistry scenarios) {
+                                              ScenarioRegistry scenarios, List<AutoCloseable> background) {
     String base = config.server().publicUrl();
     List<LayerLinks> links = new ArrayList<>();
     List<Mountable> mounts = new ArrayList<>();
     mounts.add(new HealthApi(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
-    // Simulations under /api/scenarios/:id/simulations (the scenarios router mounts them once planning lands).
-    mounts.add(SimulationsMount.of(vertx, new SimulationsApi(vertx, new SimulationService(vertx, db, catalog,
-        scenarios, List.of(new FloodSimulation(new DemStore()), new ShadowSimulation(),
-            new AccessibilitySimulation()), 2, Duration.ofMinutes(15)), base)));
+    // Simulations: two runs at a time, 15 minutes each at most. Mounted at /api/scenarios/:id/simulations until
+    // the scenarios API (planning) mounts the same router inside its own.
+    SimulationService simulations = new SimulationService(vertx, db, catalog, scenarios,
+        List.of(new FloodSimulation(new DemStore()), new ShadowSimulation(), new AccessibilitySimulation()),
+        2, Duration.ofMinutes(15));
+    background.add(simulations);
+    mounts.add(SimulationsMount.of(vertx, new SimulationsApi(vertx, simulations, base)));
     return mounts;
   }
 
@@ -142,6 +150,13 @@ public final class CityTwinServer implements AutoCloseable {
       vertx.undeploy(deploymentId).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("undeploy: {}", e.getMessage());
+    }
+    for (AutoCloseable c : background) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
+      }
     }
     notifications.close();
     db.close();

@@ -274,9 +274,22 @@ public final class SimulationService implements AutoCloseable {
     return ref.isBase() ? "base" : Long.toString(ref.id());
   }
 
+  /**
+   * Cancels the runs of this node (their statements too) and waits up to five seconds for them to store their
+   * final state; call before the database pool closes. Blocking: not on an event loop.
+   */
   @Override
   public void close() {
     live.values().forEach(Run::cancel);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!live.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     workers.close();
   }
 }

@@ -1,82 +1,246 @@
 package vn.citytwin.planning.simulation.flood;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.DoubleConsumer;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.operation.union.CascadedPolygonUnion;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Turns a cell mask into polygons (EPSG:4326, lon/lat) whose edges are the cell edges: the exact union of the
- * flooded cells. Runs of cells in a row become rectangles, identical runs in consecutive rows merge into taller
- * rectangles, and a cascaded union (in bands of rows, so progress is reported and cancellation is honoured)
- * dissolves them. Shared corners are computed by the same expression, so neighbouring rectangles meet exactly.
+ * Turns a cell mask into polygons (EPSG:4326, lon/lat) whose edges are the cell edges: exactly the union of the
+ * flooded cells, in time linear in the number of cells (a union of cell boxes is far slower on ragged masks).
+ *
+ * <ol>
+ *   <li>Every side of a flooded cell that borders a dry cell (or the grid edge) is a boundary edge, directed with
+ *       the flooded cell on its left, so outer rings run counter-clockwise and holes clockwise.</li>
+ *   <li>Edges are chained into rings. Where two flooded cells touch only at a corner the chain turns left, around
+ *       the cell it came along: the cells stay apart, as in the 4-neighbour flood fill.</li>
+ *   <li>A ring that passes a corner twice is split there, so no ring touches itself (a hole may then touch its
+ *       shell at one point, which is valid). Vertices along straight runs are dropped.</li>
+ *   <li>Counter-clockwise rings are shells; each hole goes to the smallest shell that contains it.</li>
+ * </ol>
+ * Corner coordinates are {@code west + col·cellDeg}, {@code south + row·cellDeg}.
  */
 public final class MaskVectorizer {
-  private static final int BAND_ROWS = 64;
-
   private final GeometryFactory factory;
 
   public MaskVectorizer(GeometryFactory factory) {
     this.factory = factory;
   }
 
-  /** The union of the flooded cells; an empty geometry when none is flooded. */
+  /** The union of the flooded cells; an empty MultiPolygon when none is flooded. */
   public Geometry polygons(DemGrid dem, FloodFill.Mask mask, DoubleConsumer onProgress) {
     int nc = dem.ncols();
     int nr = dem.nrows();
-    List<Geometry> bands = new ArrayList<>();
-    List<Geometry> band = new ArrayList<>();
-    // Open rectangles by (firstCol << 32 | endCol): the row where they started.
-    Map<Long, Integer> open = new HashMap<>();
-    for (int r = 0; r <= nr; r++) {
-      Map<Long, Integer> next = new HashMap<>();
-      if (r < nr) {
-        int c = 0;
-        while (c < nc) {
-          if (!mask.isFlooded(r, c)) {
-            c++;
-            continue;
-          }
-          int start = c;
-          while (c < nc && mask.isFlooded(r, c)) {
-            c++;
-          }
-          long key = ((long) start << 32) | c;
-          Integer since = open.remove(key);
-          next.put(key, since == null ? r : since);
+    int vcols = nc + 1;
+    // Up to two outgoing edges per corner (two at a corner where flooded cells touch diagonally); an edge is
+    // stored as its end corner, -1 when absent.
+    int corners = (nr + 1) * vcols;
+    int[] out1 = new int[corners];
+    int[] out2 = new int[corners];
+    Arrays.fill(out1, -1);
+    Arrays.fill(out2, -1);
+    int edges = 0;
+    for (int r = 0; r < nr; r++) {
+      for (int c = 0; c < nc; c++) {
+        if (!mask.isFlooded(r, c)) {
+          continue;
+        }
+        int sw = r * vcols + c;
+        int se = sw + 1;
+        int nw = sw + vcols;
+        int ne = nw + 1;
+        if (r == 0 || !mask.isFlooded(r - 1, c)) {
+          edges += add(out1, out2, sw, se);
+        }
+        if (c == nc - 1 || !mask.isFlooded(r, c + 1)) {
+          edges += add(out1, out2, se, ne);
+        }
+        if (r == nr - 1 || !mask.isFlooded(r + 1, c)) {
+          edges += add(out1, out2, ne, nw);
+        }
+        if (c == 0 || !mask.isFlooded(r, c - 1)) {
+          edges += add(out1, out2, nw, sw);
         }
       }
-      // Runs that did not continue into this row are closed rectangles.
-      for (Map.Entry<Long, Integer> e : open.entrySet()) {
-        band.add(rectangle(dem, e.getValue(), r, (int) (e.getKey() >>> 32), (int) (long) e.getKey()));
-      }
-      open = next;
-      if ((r % BAND_ROWS == BAND_ROWS - 1 || r == nr) && !band.isEmpty()) {
-        bands.add(CascadedPolygonUnion.union(band));
-        band = new ArrayList<>();
-        onProgress.accept(0.8 * r / nr);
+      if (r % 256 == 255) {
+        onProgress.accept(0.3 * r / nr);
       }
     }
-    if (bands.isEmpty()) {
+    if (edges == 0) {
       return factory.createMultiPolygon();
     }
-    Geometry all = CascadedPolygonUnion.union(bands);
-    onProgress.accept(1.0);
-    all.setSRID(4326);
-    return all;
+    List<int[]> rings = new ArrayList<>();
+    int[] path = new int[edges + 1];
+    int[] seenAt = new int[corners];
+    Arrays.fill(seenAt, -1);
+    for (int start = 0; start < corners; start++) {
+      while (out1[start] >= 0 || out2[start] >= 0) {
+        trace(start, out1, out2, vcols, path, seenAt, rings);
+      }
+    }
+    onProgress.accept(0.6);
+    return assemble(dem, rings, onProgress);
   }
 
-  private Geometry rectangle(DemGrid dem, int row0, int row1, int col0, int col1) {
-    double x0 = dem.west() + col0 * dem.cellDeg();
-    double x1 = dem.west() + col1 * dem.cellDeg();
-    double y0 = dem.south() + row0 * dem.cellDeg();
-    double y1 = dem.south() + row1 * dem.cellDeg();
-    return factory.toGeometry(new Envelope(new Coordinate(x0, y0), new Coordinate(x1, y1)));
+  private static int add(int[] out1, int[] out2, int from, int to) {
+    if (out1[from] < 0) {
+      out1[from] = to;
+    } else {
+      out2[from] = to;
+    }
+    return 1;
+  }
+
+  /**
+   * Follows edges from {@code start} until it returns there, consuming them; every time a corner repeats, the loop
+   * since its first visit is cut off as a ring of its own.
+   */
+  private static void trace(int start, int[] out1, int[] out2, int vcols, int[] path, int[] seenAt,
+                            List<int[]> rings) {
+    int len = 0;
+    int prev = -1;
+    int at = start;
+    do {
+      int next = take(at, prev, out1, out2, vcols);
+      if (seenAt[at] >= 0) {
+        // A corner seen before on this path: the stretch since then is a closed ring.
+        int from = seenAt[at];
+        int[] ring = Arrays.copyOfRange(path, from, len + 1);
+        ring[ring.length - 1] = at;
+        rings.add(ring);
+        for (int k = from + 1; k < len; k++) {
+          seenAt[path[k]] = -1;
+        }
+        len = from;
+      }
+      seenAt[at] = len;
+      path[len++] = at;
+      prev = at;
+      at = next;
+    } while (at != start);
+    int[] ring = Arrays.copyOf(path, len + 1);
+    ring[len] = start;
+    rings.add(ring);
+    for (int k = 0; k < len; k++) {
+      seenAt[path[k]] = -1;
+    }
+  }
+
+  /** Removes and returns the edge to leave {@code at} by: the left turn where there are two. */
+  private static int take(int at, int prev, int[] out1, int[] out2, int vcols) {
+    int a = out1[at];
+    int b = out2[at];
+    int chosen;
+    if (b < 0 || prev < 0) {
+      chosen = a >= 0 ? a : b;
+    } else {
+      // Incoming direction (dx, dy) and the two candidates: pick the one with the positive cross product (left).
+      int dx = at % vcols - prev % vcols;
+      int dy = at / vcols - prev / vcols;
+      int ax = a % vcols - at % vcols;
+      int ay = a / vcols - at / vcols;
+      chosen = dx * ay - dy * ax > 0 ? a : b;
+    }
+    if (chosen == a) {
+      out1[at] = out2[at];
+      out2[at] = -1;
+    } else {
+      out2[at] = -1;
+    }
+    return chosen;
+  }
+
+  private Geometry assemble(DemGrid dem, List<int[]> rings, DoubleConsumer onProgress) {
+    int vcols = dem.ncols() + 1;
+    List<LinearRing> shells = new ArrayList<>();
+    List<LinearRing> holes = new ArrayList<>();
+    for (int[] ring : rings) {
+      Coordinate[] coords = corners(dem, ring, vcols);
+      if (coords.length < 4) {
+        continue;
+      }
+      LinearRing lr = factory.createLinearRing(coords);
+      if (org.locationtech.jts.algorithm.Orientation.isCCW(lr.getCoordinateSequence())) {
+        shells.add(lr);
+      } else {
+        holes.add(lr);
+      }
+    }
+    onProgress.accept(0.75);
+    // Holes into the smallest shell that contains them (islands inside lakes inside islands nest correctly).
+    List<Polygon> shellPolys = shells.stream().map(s -> factory.createPolygon(s)).toList();
+    STRtree index = new STRtree();
+    for (int i = 0; i < shellPolys.size(); i++) {
+      index.insert(shellPolys.get(i).getEnvelopeInternal(), i);
+    }
+    List<List<LinearRing>> holesOf = new ArrayList<>();
+    shellPolys.forEach(s -> holesOf.add(new ArrayList<>()));
+    IndexedPointInAreaLocator[] locators = new IndexedPointInAreaLocator[shellPolys.size()];
+    for (LinearRing hole : holes) {
+      Coordinate probe = insideHole(hole, dem.cellDeg());
+      @SuppressWarnings("unchecked")
+      List<Integer> candidates = index.query(new org.locationtech.jts.geom.Envelope(probe));
+      candidates.sort(Comparator.comparingDouble(i -> shellPolys.get(i).getArea()));
+      for (int i : candidates) {
+        if (locators[i] == null) {
+          locators[i] = new IndexedPointInAreaLocator(shellPolys.get(i));
+        }
+        if (locators[i].locate(probe) == Location.INTERIOR) {
+          holesOf.get(i).add(hole);
+          break;
+        }
+      }
+    }
+    Polygon[] polygons = new Polygon[shells.size()];
+    for (int i = 0; i < shells.size(); i++) {
+      polygons[i] = factory.createPolygon(shells.get(i), holesOf.get(i).toArray(new LinearRing[0]));
+    }
+    onProgress.accept(1.0);
+    Geometry g = polygons.length == 1 ? polygons[0] : factory.createMultiPolygon(polygons);
+    g.setSRID(4326);
+    return g;
+  }
+
+  /** A point a quarter cell to the right of the hole's first edge: inside the hole (the dry side). */
+  private static Coordinate insideHole(LinearRing hole, double cell) {
+    Coordinate a = hole.getCoordinateN(0);
+    Coordinate b = hole.getCoordinateN(1);
+    double len = a.distance(b);
+    double mx = (a.x + b.x) / 2;
+    double my = (a.y + b.y) / 2;
+    // Right of the direction (dx, dy) is (dy, -dx).
+    return new Coordinate(mx + (b.y - a.y) / len * cell / 4, my - (b.x - a.x) / len * cell / 4);
+  }
+
+  /** The ring's corners as coordinates, without the vertices in the middle of straight runs. */
+  private static Coordinate[] corners(DemGrid dem, int[] ring, int vcols) {
+    List<Coordinate> out = new ArrayList<>();
+    int n = ring.length - 1; // closed: last equals first
+    for (int k = 0; k < n; k++) {
+      int p = ring[(k - 1 + n) % n];
+      int v = ring[k];
+      int q = ring[(k + 1) % n];
+      int dx1 = v % vcols - p % vcols;
+      int dy1 = v / vcols - p / vcols;
+      int dx2 = q % vcols - v % vcols;
+      int dy2 = q / vcols - v / vcols;
+      if (dx1 * dy2 - dy1 * dx2 != 0) {
+        out.add(new Coordinate(dem.west() + (v % vcols) * dem.cellDeg(), dem.south() + (v / vcols) * dem.cellDeg()));
+      }
+    }
+    if (out.isEmpty()) {
+      return new Coordinate[0];
+    }
+    out.add(new Coordinate(out.get(0)));
+    return out.toArray(new Coordinate[0]);
   }
 }
