@@ -1,7 +1,6 @@
--- The service area of one class within one distance, as a polygon: the reached part of the network (edges reached
--- from either junction, cut where the distance runs out, the pieces of the facilities' own edges and their access
--- legs) buffered by the trim distance, as ArcGIS service areas are. Bound: budget ×8, layer, class, budget,
--- layer, class, budget, trim.
+-- The reached part of the network for one class within one distance: edges reached from either junction, cut
+-- where the distance runs out, the reachable pieces of the facilities' own edges and their access legs. Java buffers
+-- them into the service-area polygon. Bound: budget ×8, layer, class, budget, layer, class, budget.
 WITH pieces AS (
   SELECT CASE WHEN d.cost + e.len <= ? THEN e.geom
               ELSE ST_LineSubstring(e.geom, 0, LEAST(1, (? - d.cost) / e.len)) END AS g
@@ -19,5 +18,4 @@ WITH pieces AS (
   FROM acc_fac_net f JOIN acc_edges e ON e.id = f.edge
   WHERE f.layer = ? AND f.cls = ? AND f.leg < ? AND f.leg > 0
 )
-SELECT ST_AsBinary(ST_Buffer(ST_Collect(g)::geography, ?, 'quad_segs=4')::geometry)
-FROM pieces WHERE g IS NOT NULL AND NOT ST_IsEmpty(g)
+SELECT ST_AsBinary(g) FROM pieces WHERE g IS NOT NULL AND NOT ST_IsEmpty(g)

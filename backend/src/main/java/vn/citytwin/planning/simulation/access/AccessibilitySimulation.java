@@ -238,8 +238,17 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
 
   private static Geometry isochrone(Sqls sql, FacilityClass fc, double budget, double trim) throws SQLException {
     List<Object> v = List.of(budget, budget, budget, budget, budget, budget, budget, budget, fc.layer(), fc.cls(),
-        budget, fc.layer(), fc.cls(), budget, trim);
-    return geometry(sql, ISOCHRONE, v);
+        budget, fc.layer(), fc.cls(), budget);
+    List<Geometry> pieces = new ArrayList<>();
+    try (ResultSet rs = sql.query(ISOCHRONE, Map.of(), v)) {
+      WKBReader reader = new WKBReader(JsonParams.WGS84);
+      while (rs.next()) {
+        pieces.add(reader.read(rs.getBytes(1)));
+      }
+    } catch (ParseException e) {
+      throw ApiException.internal("Unreadable network geometry", e);
+    }
+    return ServiceAreaPolygon.of(pieces, trim, JsonParams.WGS84, f -> { });
   }
 
   private static Geometry circles(Sqls sql, FacilityClass fc, double budget) throws SQLException {

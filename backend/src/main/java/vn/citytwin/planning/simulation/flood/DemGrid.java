@@ -1,5 +1,6 @@
 package vn.citytwin.planning.simulation.flood;
 
+import vn.citytwin.planning.simulation.MaskVectorizer;
 import vn.citytwin.planning.simulation.sun.LocalPlane;
 
 /**
@@ -18,6 +19,11 @@ public record DemGrid(int id, String name, int ncols, int nrows, double west, do
       throw new IllegalArgumentException("grid of " + ncols + "x" + nrows + " cells with " + heights.length
           + " heights and cell size " + cellDeg);
     }
+  }
+
+  /** The grid's cells (lon/lat degrees) for {@link MaskVectorizer}. */
+  public MaskVectorizer.Grid cells() {
+    return new MaskVectorizer.Grid(ncols, nrows, west, south, cellDeg);
   }
 
   public float height(int row, int col) {

@@ -14,6 +14,7 @@ import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.planning.simulation.JsonParams;
+import vn.citytwin.planning.simulation.MaskVectorizer;
 import vn.citytwin.planning.simulation.Progress;
 import vn.citytwin.planning.simulation.Residents;
 import vn.citytwin.planning.simulation.ResultFeature;
@@ -76,7 +77,9 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     double level = params.waterLevelM();
     FloodFill.Mask mask = FloodFill.fill(dem, level, progress.range(10, 25));
     FloodDepth depth = FloodDepth.of(dem, mask, level);
-    Geometry extent = new MaskVectorizer(JsonParams.WGS84).polygons(dem, mask, progress.range(25, 55));
+    Geometry extent = new MaskVectorizer(JsonParams.WGS84).polygons(dem.cells(), mask.flooded(),
+        progress.range(25, 55));
+    extent.setSRID(4326);
     progress.checkpoint(55);
 
     JsonObject summary = new JsonObject()

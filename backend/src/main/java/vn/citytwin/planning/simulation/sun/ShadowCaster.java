@@ -49,6 +49,16 @@ public final class ShadowCaster {
     }
     Coordinate d = offset(b.heightM(), sun);
     Polygon footprint = b.footprint();
+    if (isConvex(footprint)) {
+      // The common case (rectangular blocks): the hull of the footprint and its translate, without a union.
+      Coordinate[] ring = footprint.getExteriorRing().getCoordinates();
+      Coordinate[] both = new Coordinate[2 * ring.length];
+      for (int i = 0; i < ring.length; i++) {
+        both[i] = ring[i];
+        both[ring.length + i] = new Coordinate(ring[i].x + d.x, ring[i].y + d.y);
+      }
+      return factory.createMultiPointFromCoords(both).convexHull();
+    }
     List<Geometry> parts = new ArrayList<>();
     parts.add(footprint);
     parts.add(AffineTransformation.translationInstance(d.x, d.y).transform(footprint));
@@ -57,6 +67,15 @@ public final class ShadowCaster {
       addSweeps(footprint.getInteriorRingN(i), d, parts);
     }
     return UnaryUnionOp.union(parts);
+  }
+
+  /** A footprint without holes that equals its convex hull (to a millionth of its area). */
+  static boolean isConvex(Polygon p) {
+    if (p.getNumInteriorRing() > 0) {
+      return false;
+    }
+    double area = p.getArea();
+    return p.convexHull().getArea() - area <= area * 1e-6;
   }
 
   private void addSweeps(LineString ring, Coordinate d, List<Geometry> parts) {

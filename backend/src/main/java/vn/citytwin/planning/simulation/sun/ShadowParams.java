@@ -26,7 +26,7 @@ import vn.citytwin.planning.simulation.SimulationParams;
 public record ShadowParams(LocalDate date, LocalTime time, LocalTime from, LocalTime to, int stepMinutes,
                            Geometry area, double gridSpacingM) implements SimulationParams {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-  public static final double MAX_AREA_M2 = 5_000_000;
+  public static final double MAX_AREA_M2 = 2_000_000;
   static final Set<String> NAMES = Set.of("date", "time", "from", "to", "stepMinutes", "area", "gridSpacing");
 
   public static ShadowParams parse(JsonObject body) {

@@ -41,6 +41,10 @@ import vn.citytwin.planning.simulation.SqlTemplate;
  * <p>Assumptions, stated in the result too: flat ground at one level (building heights are above their own
  * ground; the hills are not modelled), clear sky, no trees; shadows longer than {@link #MAX_SHADOW_M} are cut, so
  * the buildings considered are those within that distance of the area.
+ *
+ * <p>Cost: one union of the shadows reaching the area per sample. Measured on a dense synthetic district: a
+ * 110 m × 1.1 km beach strip, sunrise to sunset every 10 min, about 10 s; 1.2 km² about 45 s (hence the 2 km²
+ * limit on the area).
  */
 public final class ShadowSimulation implements Simulation<ShadowParams> {
   /** Longest shadow considered, metres (a 100 m tower at 5.7° sun elevation). */

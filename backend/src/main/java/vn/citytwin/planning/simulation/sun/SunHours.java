@@ -64,7 +64,13 @@ public final class SunHours {
     if (groundArea <= 0) {
       throw new IllegalArgumentException("the area has no open ground (it is covered by buildings)");
     }
+    // Roofs inside the area: every building there casts a shadow that contains its footprint whenever the sun is
+    // up, so the shaded ground is (shade ∩ area) minus these roofs, and the area (a few vertices) is cheaper to
+    // intersect than the ground (the area with every footprint cut out).
+    double roofs = area.getArea() - groundArea;
     PreparedGeometry preparedGround = PreparedGeometryFactory.prepare(ground);
+    PreparedGeometry preparedArea = PreparedGeometryFactory.prepare(area);
+    Envelope areaEnvelope = area.getEnvelopeInternal();
     double[] distance = new double[buildings.size()];
     for (int i = 0; i < buildings.size(); i++) {
       distance[i] = buildings.get(i).footprint().distance(area);
@@ -90,13 +96,16 @@ public final class SunHours {
         Building b = buildings.get(i);
         double reach = caster.offset(b.heightM(), sun).distance(new Coordinate(0, 0));
         if (distance[i] <= reach) {
-          shadows.add(caster.shadow(b, sun));
+          Geometry shadow = caster.shadow(b, sun);
+          if (shadow.getEnvelopeInternal().intersects(areaEnvelope) && preparedArea.intersects(shadow)) {
+            shadows.add(shadow);
+          }
         }
       }
       double fraction = 1;
       if (!shadows.isEmpty()) {
         Geometry shade = UnaryUnionOp.union(shadows);
-        fraction = 1 - ground.intersection(shade).getArea() / groundArea;
+        fraction = 1 - (area.intersection(shade).getArea() - roofs) / groundArea;
         PreparedGeometry preparedShade = PreparedGeometryFactory.prepare(shade);
         for (int p = 0; p < points.size(); p++) {
           if (!preparedShade.covers(points.get(p))) {

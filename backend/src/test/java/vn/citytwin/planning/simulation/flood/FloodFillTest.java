@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import vn.citytwin.planning.simulation.MaskVectorizer;
 
 /** Flood fill and vectorisation on tiny hand-made grids with exactly known answers. */
 class FloodFillTest {
@@ -119,7 +120,7 @@ class FloodFillTest {
   void vectorisedExtentIsTheExactUnionOfTheFloodedCells() {
     DemGrid dem = grid(DYKE);
     FloodFill.Mask m = FloodFill.fill(dem, 1.6, f -> { });
-    Geometry g = new MaskVectorizer(GF).polygons(dem, m, f -> { });
+    Geometry g = new MaskVectorizer(GF).polygons(dem.cells(), m.flooded(), f -> { });
     assertThat(g.getNumGeometries()).isEqualTo(1);
     assertThat(g.getArea()).isCloseTo(18 * 1e-6, within(1e-12));
     var e = g.getEnvelopeInternal();
@@ -141,11 +142,11 @@ class FloodFillTest {
     // Column 6 is low but cut off by the ridge at column 5: not flooded. The ring around the 2-cell island is.
     FloodFill.Mask m = FloodFill.fill(dem, 1, f -> { });
     assertThat(m.floodedCells()).isEqualTo(10);
-    Geometry v = new MaskVectorizer(GF).polygons(dem, m, f -> { });
+    Geometry v = new MaskVectorizer(GF).polygons(dem.cells(), m.flooded(), f -> { });
     assertThat(v.getArea()).isCloseTo(10 * 1e-6, within(1e-12));
     assertThat(((Polygon) v.getGeometryN(0)).getNumInteriorRing()).isEqualTo(1);
     FloodFill.Mask none = FloodFill.fill(dem, -5, f -> { });
-    assertThat(new MaskVectorizer(GF).polygons(dem, none, f -> { }).isEmpty()).isTrue();
+    assertThat(new MaskVectorizer(GF).polygons(dem.cells(), none.flooded(), f -> { }).isEmpty()).isTrue();
   }
 
   static double[][] copy(double[][] a) {
