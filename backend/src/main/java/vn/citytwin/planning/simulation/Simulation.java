@@ -33,8 +33,10 @@ public interface Simulation<P extends SimulationParams> {
   }
 
   /**
-   * The work, on a simulation worker thread, inside a read-only transaction on {@code c} (temporary tables made
-   * with {@code ON COMMIT DROP} vanish with it).
+   * The work, on a simulation worker thread, inside a transaction on {@code c} that is rolled back afterwards (the
+   * work only reads the city; temporary tables made with {@code ON COMMIT DROP} vanish with it). The statement
+   * timeout is the run's time limit; register every statement with {@link Progress#track} and call
+   * {@link Progress#checkpoint} between steps.
    */
   SimulationOutcome run(RunContext context, Connection c, P params) throws SQLException;
 }

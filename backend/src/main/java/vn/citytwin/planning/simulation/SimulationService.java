@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.citytwin.catalog.Catalog;
@@ -40,8 +41,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
  */
 public final class SimulationService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SimulationService.class);
-  private static final java.util.concurrent.atomic.AtomicInteger INSTANCES =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   private final Database db;
   private final Catalog catalog;

@@ -88,6 +88,7 @@ public final class FloodSimulation implements Simulation<FloodParams> {
         .put("connectivity", "4-neighbour flood fill from the sea (cells below 0 m connected to the DEM edge)")
         .put("dem", new JsonObject().put("id", dem.id()).put("name", dem.name()).put("ncols", dem.ncols())
             .put("nrows", dem.nrows()).put("cellDeg", dem.cellDeg()).put("checksum", dem.checksum()))
+        .put("seaCells", mask.sea().cardinality())
         .put("floodedCells", mask.floodedCells())
         .put("floodedAreaKm2", round(depth.areaM2() / 1e6, 6))
         .put("depth", depth.toJson());
