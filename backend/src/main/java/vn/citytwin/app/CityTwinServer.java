@@ -13,6 +13,7 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,6 +38,12 @@ import vn.citytwin.tiles3d.Tiles3dApi;
 import vn.citytwin.tiles3d.Tiles3dOptions;
 import vn.citytwin.tiles3d.Tiles3dService;
 import vn.citytwin.core.http.Mountable;
+import vn.citytwin.planning.simulation.SimulationService;
+import vn.citytwin.planning.simulation.SimulationsApi;
+import vn.citytwin.planning.simulation.access.AccessibilitySimulation;
+import vn.citytwin.planning.simulation.flood.DemStore;
+import vn.citytwin.planning.simulation.flood.FloodSimulation;
+import vn.citytwin.planning.simulation.sun.ShadowSimulation;
 
 /**
  * The composition root: the only class that knows every capability. It opens the database, loads the catalog,
@@ -52,9 +59,12 @@ public final class CityTwinServer implements AutoCloseable {
   private final Notifications notifications;
   private final ServerVerticle verticle;
   private final String deploymentId;
+  /** Capabilities with background work (simulation runs), stopped before the pool closes. */
+  private final List<AutoCloseable> background;
 
   private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
-                         Notifications notifications, ServerVerticle verticle, String deploymentId) {
+                         Notifications notifications, ServerVerticle verticle, String deploymentId,
+                         List<AutoCloseable> background) {
     this.vertx = vertx;
     this.db = db;
     this.catalog = catalog;
@@ -62,6 +72,7 @@ public final class CityTwinServer implements AutoCloseable {
     this.notifications = notifications;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
+    this.background = background;
   }
 
   /** Starts everything; blocks until the server listens. A database that cannot be reached fails the start. */
@@ -87,12 +98,13 @@ public final class CityTwinServer implements AutoCloseable {
       ScenarioRegistry scenarios = new ScenarioRegistry(db);
       scenarios.listen(notifications);
       notifications.start();
-      List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios);
+      List<AutoCloseable> background = new ArrayList<>();
+      List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios, background);
       ServerVerticle verticle = new ServerVerticle(config.server(), mounts);
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
-      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id);
+      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id, background);
     } catch (Exception e) {
       if (db != null) {
         db.close();
@@ -103,7 +115,7 @@ public final class CityTwinServer implements AutoCloseable {
   }
 
   private static List<Mountable> capabilities(Vertx vertx, CityTwinConfig config, Database db, Catalog catalog,
-                                              ScenarioRegistry scenarios) {
+                                              ScenarioRegistry scenarios, List<AutoCloseable> background) {
     String base = config.server().publicUrl();
     List<LayerLinks> links = new ArrayList<>();
     List<Mountable> mounts = new ArrayList<>();
@@ -128,6 +140,13 @@ public final class CityTwinServer implements AutoCloseable {
 
     // Last: LayersApi copies the link providers when built, so every capability must have added its own.
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
+    // Simulations: two runs at a time, 15 minutes each at most. Mounted at /api/scenarios/:id/simulations until
+    // the scenarios API (planning) mounts the same router inside its own.
+    SimulationService simulations = new SimulationService(vertx, db, catalog, scenarios,
+        List.of(new FloodSimulation(new DemStore()), new ShadowSimulation(), new AccessibilitySimulation()),
+        2, Duration.ofMinutes(15));
+    background.add(simulations);
+    mounts.add(SimulationsMount.of(vertx, new SimulationsApi(vertx, simulations, base)));
     return mounts;
   }
 
@@ -158,6 +177,13 @@ public final class CityTwinServer implements AutoCloseable {
       vertx.undeploy(deploymentId).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("undeploy: {}", e.getMessage());
+    }
+    for (AutoCloseable c : background) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
+      }
     }
     notifications.close();
     db.close();
