@@ -136,17 +136,16 @@ public final class CityTwinServer implements AutoCloseable {
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
 
-    mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base));
-
-    // Last: LayersApi copies the link providers when built, so every capability must have added its own.
-    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
-    // Simulations: two runs at a time, 15 minutes each at most. Mounted at /api/scenarios/:id/simulations until
-    // the scenarios API (planning) mounts the same router inside its own.
+    // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
     SimulationService simulations = new SimulationService(vertx, db, catalog, scenarios,
         List.of(new FloodSimulation(new DemStore()), new ShadowSimulation(), new AccessibilitySimulation()),
         2, Duration.ofMinutes(15));
     background.add(simulations);
-    mounts.add(SimulationsMount.of(vertx, new SimulationsApi(vertx, simulations, base)));
+    mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base,
+        new SimulationsApi(vertx, simulations, base).router()));
+
+    // Last: LayersApi copies the link providers when built, so every capability must have added its own.
+    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     return mounts;
   }
 

@@ -18,7 +18,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
  * The planning REST API at {@code /api/scenarios}: scenarios, their edits and diffs, indicators, comparisons and
- * reports. Errors are JSON ({@link JsonErrors}) with the offending parameter or body member as locator.
+ * reports, and (mounted inside) simulations. Errors are JSON ({@link JsonErrors}) with the offending parameter or body member as locator.
  */
 public final class PlanningApi implements Mountable {
   /** Largest request body (edits with detailed polygons). */
@@ -26,8 +26,12 @@ public final class PlanningApi implements Mountable {
 
   private final Router router;
 
+  /**
+   * @param simulations the simulations router (paths relative to {@code /api/scenarios/:id/simulations}), mounted
+   *     inside this API so one router owns {@code /api/scenarios}
+   */
   public PlanningApi(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry registry, PlanningSettings settings,
-                     String baseUrl) {
+                     String baseUrl, Router simulations) {
     ScenarioService scenarios = new ScenarioService(db, registry);
     EditService edits = new EditService(db, catalog, registry, scenarios, settings);
     DiffService diffs = new DiffService(db, catalog);
@@ -36,6 +40,7 @@ public final class PlanningApi implements Mountable {
     PlanningJson json = new PlanningJson(baseUrl);
 
     router = Router.router(vertx);
+    router.route("/:id/simulations*").subRouter(simulations); // before the body handler: it reads its own bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     IndicatorRoutes indicatorRoutes = new IndicatorRoutes(indicators, comparisons, registry, json, baseUrl);
     indicatorRoutes.mountCompare(router);
