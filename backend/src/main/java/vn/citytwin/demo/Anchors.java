@@ -2,7 +2,6 @@ package vn.citytwin.demo;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
@@ -138,10 +137,5 @@ record Anchors(
     return new Landmark(f.string("name"), f.string("name_en"), f.string("category"), f.string("kind"),
         f.string("description"), spec, f.properties().getInteger("beds"), f.string("level"),
         f.properties().getInteger("students"), (Point) f.geometry());
-  }
-
-  /** The start point of a road, for orientation checks. */
-  static Coordinate first(LineString l) {
-    return l.getCoordinateN(0);
   }
 }

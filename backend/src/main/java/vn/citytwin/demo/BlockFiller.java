@@ -9,17 +9,18 @@ import org.locationtech.jts.geom.Coordinate;
  * lots facing it. Each block is one selection unit.
  */
 final class BlockFiller {
-  private static final double LANE_WIDTH = 4;
   private final CityLayout c;
+  private final double laneWidth;
 
   BlockFiller(CityLayout c) {
     this.c = c;
+    this.laneWidth = c.streetWidth(RoadClass.SERVICE);
   }
 
   void fill() {
     for (CityLayout.BlockRef b : c.blocks) {
       ZoneGrid z = b.grid();
-      c.beginUnit(z.fabric.priority);
+      c.beginUnit(0);
       block(z, b.i(), b.j(), Seeds.stream(c.seed, "block", z.piece.index(), ((long) b.i() << 32) ^ (b.j() & 0xffffffffL)));
     }
   }
@@ -39,7 +40,7 @@ final class BlockFiller {
     double hL = halfWidth(left, vA, vB);
     double hR = halfWidth(right, vA, vB);
     LotDims street = LotDims.of(z.fabric, LotStore.Kind.STREET);
-    double sb = street.setback() * s;
+    double sb = street.front();
     double u0 = uA + Math.max(hL, 3) + sb;
     double u1 = uB - Math.max(hR, 3) - sb;
     double v0 = vA + Math.max(hB, 3) + sb;
@@ -56,12 +57,12 @@ final class BlockFiller {
     double vm = (v0 + v1) / 2;
     int laneRef = -1;
     LotDims laneDims = null;
-    if (z.fabric.lanes && depth >= 4 * minD * 0.9 + LANE_WIDTH + 2 && (hL > 0 || hR > 0)) {
+    if (z.fabric.lanes && depth >= 4 * minD * 0.9 + laneWidth + 2 && (hL > 0 || hR > 0)) {
       laneDims = LotDims.of(z.fabric, LotStore.Kind.LANE);
       laneRef = lane(z, left, right, uA + hL, uB - hR, vm, hL > 0, rnd);
     }
     if (laneRef >= 0) {
-      double laneFront = LANE_WIDTH / 2 + laneDims.setback() * s;
+      double laneFront = laneWidth / 2 + laneDims.front();
       double half = vm - laneFront - v0;
       boolean two = half >= 2 * minD * 0.9 + 0.6;
       double streetDepth = two ? half / 2 - 0.3 : half;
@@ -106,7 +107,7 @@ final class BlockFiller {
       LotPlacer.Row r = frame(z, l, plus);
       r.tStart = a;
       r.tEnd = b;
-      r.front = Math.max(front, sp.halfWidth + dims.setback() * c.scale);
+      r.front = Math.max(front, sp.halfWidth + dims.front());
       r.maxDepth = maxDepth;
       r.numberOrigin = sp.t0;
       r.odd = plus;
@@ -185,12 +186,12 @@ final class BlockFiller {
     }
     double cu = (a + b) / 2;
     double half = (b - a) / 2;
-    if (half < 10 || !c.lots.free(z.x(cu, vm), z.y(cu, vm), half, LANE_WIDTH / 2 + 0.5, z.ca, z.sa)) {
+    if (half < 10 || !c.lots.free(z.x(cu, vm), z.y(cu, vm), half, laneWidth / 2 + 0.5, z.ca, z.sa)) {
       return -1;
     }
     int number = 2 * (int) Math.floor(Math.max(0, vm - mouth.t0) / 5) + (fromLeft ? 1 : 2);
     String name = c.streets.refs.get(mouth.ref).name();
-    c.streets.addRoad("Hẻm " + number + " " + name, RoadClass.SERVICE, 1, LANE_WIDTH,
+    c.streets.addRoad("Hẻm " + number + " " + name, RoadClass.SERVICE, 1, laneWidth,
         new Coordinate[] {new Coordinate(z.x(a, vm), z.y(a, vm)), new Coordinate(z.x(b, vm), z.y(b, vm))});
     return c.streets.ref(name, number);
   }

@@ -127,7 +127,7 @@ final class CameraPlanner {
       if (out.size() == JUNCTION) {
         break;
       }
-      boolean near = out.stream().anyMatch(q -> Math.hypot(q[0] - p[0], q[1] - p[1]) < 40);
+      boolean near = out.stream().anyMatch(q -> StrictMath.hypot(q[0] - p[0], q[1] - p[1]) < 40);
       if (!near) {
         double ang = rnd.nextDouble() * 2 * Math.PI;
         out.add(new double[] {p[0] + 9 * StrictMath.cos(ang), p[1] + 9 * StrictMath.sin(ang)});

@@ -45,6 +45,8 @@ final class CityLayout {
   final List<Site> sites = new ArrayList<>();
   final List<BlockRef> blocks = new ArrayList<>();
   final int[] mainRefs;
+  /** Landmarks and sites come first in the lot list and are always built: lots [0, fixedLots). */
+  int fixedLots;
   private final IndexedPointInAreaLocator[] wardLocators;
   private int[] unitStart = new int[256];
   private float[] unitWeight = new float[256];
@@ -66,7 +68,6 @@ final class CityLayout {
   }
 
   static CityLayout build(Geography geo, Dem dem, long seed, double scale) {
-    long t = System.nanoTime();
     CityLayout c = new CityLayout(geo, dem, seed, scale);
     c.burnParcels();
     
@@ -83,11 +84,8 @@ final class CityLayout {
     
     new BlockFiller(c).fill();
     
-    c.beginUnit(0);
     return c;
   }
-
-  int fixedLots;
 
   private void burnParcels() {
     for (Geography.LandUsePiece p : geo.landUse) {
@@ -211,7 +209,7 @@ final class CityLayout {
           }
           Coordinate a = owner.get(k).at(l, s.t0);
           Coordinate b = owner.get(k).at(l, s.t1);
-          double d = Math.sqrt(Shapes.pointSegment2(h.point().getX(), h.point().getY(), a.x, a.y, b.x, b.y));
+          double d = StrictMath.sqrt(Shapes.pointSegment2(h.point().getX(), h.point().getY(), a.x, a.y, b.x, b.y));
           if (d < best) {
             best = d;
             key = l.key;
@@ -238,14 +236,23 @@ final class CityLayout {
             } else {
               String name = nameOf.get(l.key);
               s.ref = refOf.computeIfAbsent(name, n -> streets.ref(n, 0));
-              s.halfWidth = l.roadClass.width / 2;
-              streets.addRoad(name, l.roadClass, l.roadClass.lanes, l.roadClass.width,
+              double width = streetWidth(l.roadClass);
+              s.halfWidth = width / 2;
+              streets.addRoad(name, l.roadClass, l.roadClass.lanes, width,
                   new Coordinate[] {z.at(l, s.t0), z.at(l, s.t1)});
             }
           }
         }
       }
     }
+  }
+
+  /**
+   * Carriageway width of a generated street: the class width at natural density, narrower (with the square root
+   * of the layout scale) when blocks shrink for benchmark sizes.
+   */
+  double streetWidth(RoadClass cls) {
+    return Math.round(cls.width * Math.min(1, StrictMath.sqrt(scale)) * 10) / 10.0;
   }
 
   private static RoadClass lineClass(Fabric f, int index) {
@@ -301,19 +308,21 @@ final class CityLayout {
     return -1;
   }
 
-  /** Starts a selection unit at the current end of the lot list. */
-  void beginUnit(double weight) {
+  /**
+   * Starts a selection unit at the current end of the lot list; {@code bonus} adds to its development intensity.
+   */
+  void beginUnit(double bonus) {
     if (units == unitStart.length) {
       unitStart = java.util.Arrays.copyOf(unitStart, units * 2);
       unitWeight = java.util.Arrays.copyOf(unitWeight, units * 2);
     }
     unitStart[units] = lots.size;
-    unitWeight[units] = (float) weight;
+    unitWeight[units] = (float) bonus;
     units++;
   }
 
   int units() {
-    return units - 1;
+    return units;
   }
 
   int unitStart(int u) {
@@ -321,10 +330,10 @@ final class CityLayout {
   }
 
   int unitEnd(int u) {
-    return unitStart[u + 1];
+    return u + 1 < units ? unitStart[u + 1] : lots.size;
   }
 
-  double unitWeight(int u) {
+  double unitBonus(int u) {
     return unitWeight[u];
   }
 

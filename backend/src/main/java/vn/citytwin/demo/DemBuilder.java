@@ -1,7 +1,6 @@
 package vn.citytwin.demo;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -62,8 +61,7 @@ final class DemBuilder {
     double dy = CELL_DEG * LocalFrame.MY;
     double[] toWater = distance(cls, ncols, nrows, dx, dy, true);
     double[] toLand = distance(cls, ncols, nrows, dx, dy, false);
-    ValueNoise noise = new ValueNoise(Seeds.stream(seed, "dem-noise"), Geography.EXTENT.getMaxX(),
-        Geography.EXTENT.getMaxY(), 450);
+    ValueNoise noise = new ValueNoise(Seeds.stream(seed, "dem-noise"), Geography.EXTENT, 450);
     LandClasses classes = new LandClasses(g.landUse, g.cityLand);
     ThuyVanFrame dune = ThuyVanFrame.of(g.anchors);
     float[] h = new float[n];
@@ -74,9 +72,9 @@ final class DemBuilder {
         double y = ys[r];
         double v;
         if (cls[i] == SEA) {
-          v = -(2 + 13 * (1 - Math.exp(-toLand[i] / 2500)));
+          v = -(2 + 13 * (1 - StrictMath.exp(-toLand[i] / 2500)));
         } else if (cls[i] == RIVER) {
-          v = -(2.5 + 3.5 * (1 - Math.exp(-toLand[i] / 80)));
+          v = -(2.5 + 3.5 * (1 - StrictMath.exp(-toLand[i] / 80)));
         } else {
           v = land(x, y, toWater[i], noise.at(x, y), classes.lowWeight(x, y), dune.duneHeight(x, y));
           v = lakesAndBasins(g.anchors.lakes(), x, y, v);
@@ -89,8 +87,8 @@ final class DemBuilder {
   }
 
   private static double land(double x, double y, double toWater, double noise, double wLow, double dune) {
-    double normal = 1.4 + 2.3 * (1 - Math.exp(-toWater / 300)) + 0.35 * noise;
-    double low = 0.3 + 0.95 * (1 - Math.exp(-toWater / 700)) + 0.15 * noise;
+    double normal = 1.4 + 2.3 * (1 - StrictMath.exp(-toWater / 300)) + 0.35 * noise;
+    double low = 0.3 + 0.95 * (1 - StrictMath.exp(-toWater / 700)) + 0.15 * noise;
     double w = wLow * (1 - Math.min(1, dune / 1.7) * 0.8);
     return Math.max(0.25, normal * (1 - w) + low * w + dune);
   }
@@ -99,7 +97,7 @@ final class DemBuilder {
     for (Anchors.Lake l : lakes) {
       if (l.basin()) {
         Coordinate c = l.geometry().getCentroid().getCoordinate();
-        double r = Math.hypot(x - c.x, y - c.y);
+        double r = StrictMath.hypot(x - c.x, y - c.y);
         double rIn = 380;
         double rRim = 640;
         if (r < rIn) {
@@ -149,7 +147,7 @@ final class DemBuilder {
    */
   private static double[] distance(byte[] cls, int nx, int ny, double dx, double dy, boolean fromLand) {
     double big = 1e12;
-    double dd = Math.hypot(dx, dy);
+    double dd = StrictMath.hypot(dx, dy);
     double[] d = new double[nx * ny];
     for (int i = 0; i < d.length; i++) {
       boolean isLand = cls[i] == LAND;
@@ -182,39 +180,6 @@ final class DemBuilder {
       }
     }
     return d;
-  }
-
-  /** Smooth value noise in [−1, 1] on a square lattice (spacing in metres), smoothstep-interpolated. */
-  private static final class ValueNoise {
-    private final int nx;
-    private final double spacing;
-    private final double[] v;
-
-    ValueNoise(SplittableRandom rnd, double width, double height, double spacing) {
-      this.spacing = spacing;
-      this.nx = (int) Math.ceil(width / spacing) + 2;
-      int ny = (int) Math.ceil(height / spacing) + 2;
-      v = new double[nx * ny];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = rnd.nextDouble() * 2 - 1;
-      }
-    }
-
-    double at(double x, double y) {
-      double fx = Math.max(0, x / spacing);
-      double fy = Math.max(0, y / spacing);
-      int c = (int) fx;
-      int r = (int) fy;
-      double tx = smooth(fx - c);
-      double ty = smooth(fy - r);
-      double a = v[r * nx + c] * (1 - tx) + v[r * nx + c + 1] * tx;
-      double b = v[(r + 1) * nx + c] * (1 - tx) + v[(r + 1) * nx + c + 1] * tx;
-      return a * (1 - ty) + b * ty;
-    }
-
-    private static double smooth(double t) {
-      return t * t * (3 - 2 * t);
-    }
   }
 
   /** How "low" the land is by land-use class and position (0 normal … 1 tidal margin). */

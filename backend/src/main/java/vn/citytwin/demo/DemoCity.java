@@ -78,13 +78,22 @@ public final class DemoCity {
   static CityLayout layout(Geography geo, Dem dem, DemoOptions opts) {
     double scale = 1;
     CityLayout c = CityLayout.build(geo, dem, opts.seed(), scale);
+    // Lot count grows about as scale^-1.6 (streets narrow less than lots shrink); refine the exponent from the
+    // layouts made so far (secant in log-log space).
+    double exponent = 1.6;
+    double prevScale = 1;
+    double prevLots = c.regularLots();
     for (int attempt = 0; c.lots.size < opts.buildings(); attempt++) {
-      if (attempt == 5) {
+      if (attempt == 6) {
         throw new IllegalArgumentException("cannot fit " + opts.buildings() + " buildings");
       }
-      double need = (opts.buildings() - c.fixedLots) * 1.05 + 200;
-      scale = Math.floor(scale * Math.sqrt(c.regularLots() / need) * 10_000) / 10_000;
+      double need = (opts.buildings() - c.fixedLots) * 1.03 + 200;
+      scale = Math.floor(scale * StrictMath.pow(c.regularLots() / need, 1 / exponent) * 10_000) / 10_000;
       c = CityLayout.build(geo, dem, opts.seed(), scale);
+      double k = StrictMath.log(c.regularLots() / prevLots) / StrictMath.log(prevScale / scale);
+      exponent = Double.isFinite(k) && k > 0.5 ? Math.min(3, k) : exponent;
+      prevScale = scale;
+      prevLots = c.regularLots();
     }
     return c;
   }

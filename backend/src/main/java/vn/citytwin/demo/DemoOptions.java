@@ -11,7 +11,7 @@ public record DemoOptions(long seed, int buildings) {
   public static final long DEFAULT_SEED = 2025;
   public static final int DEFAULT_BUILDINGS = 60_000;
   public static final int MIN_BUILDINGS = 1_000;
-  public static final int MAX_BUILDINGS = 3_000_000;
+  public static final int MAX_BUILDINGS = 5_000_000;
 
   /**
    * @throws IllegalArgumentException when {@code buildings} is out of range

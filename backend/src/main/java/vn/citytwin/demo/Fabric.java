@@ -10,15 +10,15 @@ import java.util.Locale;
  */
 enum Fabric {
   NONE(0, 0, 0, 0, 0, 0, 0, false, 0),
-  OLD_CENTRE(4.0, 5.5, 14, 24, 0.6, 0.25, 0.35, true, 9.0),
-  HOTEL_STRIP(4.5, 7.0, 14, 22, 1.0, 0.4, 0.6, true, 12.0),
-  HOTEL_RIBBON(22, 45, 18, 32, 6.0, 3.0, 8.0, false, 12.0),
-  VILLA_RIBBON(12, 22, 12, 18, 4.0, 4.0, 10.0, false, 3.0),
-  MIXED(4.0, 6.5, 13, 22, 0.8, 0.3, 1.5, true, 5.0),
-  SUBURBAN(5.0, 9.0, 10, 17, 2.0, 1.0, 5.0, true, 2.5),
-  RESORT(14, 30, 12, 24, 5.0, 4.0, 12.0, false, 2.0),
-  INDUSTRIAL(30, 90, 20, 60, 8.0, 8.0, 20.0, false, 1.5),
-  RURAL(7, 12, 9, 14, 4.0, 8.0, 40.0, false, 0.7);
+  OLD_CENTRE(4.0, 5.5, 14, 24, 0.6, 0.25, 0.35, true, 1.0),
+  HOTEL_STRIP(4.5, 7.0, 14, 22, 1.0, 0.4, 0.6, true, 1.0),
+  HOTEL_RIBBON(22, 45, 18, 32, 6.0, 3.0, 8.0, false, 0.95),
+  VILLA_RIBBON(12, 22, 12, 18, 4.0, 4.0, 10.0, false, 0.8),
+  MIXED(4.0, 6.5, 13, 22, 0.8, 0.3, 1.5, true, 0.85),
+  SUBURBAN(5.0, 9.0, 10, 17, 2.0, 1.0, 5.0, true, 0.55),
+  RESORT(14, 30, 12, 24, 5.0, 4.0, 12.0, false, 0.75),
+  INDUSTRIAL(30, 90, 20, 60, 8.0, 8.0, 20.0, false, 0.6),
+  RURAL(7, 12, 9, 14, 4.0, 8.0, 40.0, false, 0.4);
 
   /** Frontage range of an ordinary lot. */
   final double minFrontage;
@@ -33,11 +33,14 @@ enum Fabric {
   final double maxGap;
   /** Deep blocks get a lane (hẻm) through the middle. */
   final boolean lanes;
-  /** Weight of this fabric's blocks when fewer buildings than lots are wanted (denser places fill first). */
-  final double priority;
+  /**
+   * How strongly this fabric is built up (0–1): when fewer buildings than lots are wanted, the most intensely
+   * developed places fill first (see {@link LotSelection}).
+   */
+  final double intensity;
 
   Fabric(double minFrontage, double maxFrontage, double minDepth, double maxDepth, double setback, double minGap,
-      double maxGap, boolean lanes, double priority) {
+      double maxGap, boolean lanes, double intensity) {
     this.minFrontage = minFrontage;
     this.maxFrontage = maxFrontage;
     this.minDepth = minDepth;
@@ -46,7 +49,7 @@ enum Fabric {
     this.minGap = minGap;
     this.maxGap = maxGap;
     this.lanes = lanes;
-    this.priority = priority;
+    this.intensity = intensity;
   }
 
   /** Parses the lower-case name used in {@code gis-data/land_use_zones.geojson}. */

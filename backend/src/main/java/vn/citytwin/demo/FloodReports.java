@@ -61,7 +61,7 @@ final class FloodReports {
       int maxDur, String street) {
     for (int k = 0; k < count; k++) {
       Anchors.Hotspot h = pick(street);
-      double r = 40 * Math.sqrt(rnd.nextDouble());
+      double r = 40 * StrictMath.sqrt(rnd.nextDouble());
       double a = rnd.nextDouble() * 2 * Math.PI;
       int minute = rnd.nextInt(180);
       int hh = Math.min(23, hour + minute / 60);

@@ -1,11 +1,17 @@
 package vn.citytwin.demo;
 
 /**
- * Lot dimensions for one kind of row in one fabric (metres, before the layout scale): frontage, footprint depth,
- * setback from the road edge, gap to the next footprint, and the share of L-shaped footprints.
+ * Lot dimensions for one kind of row in one fabric (metres): frontage, footprint depth and gap to the next
+ * footprint (all multiplied by the layout scale), setback from the road edge (not scaled), and the share of
+ * L-shaped footprints.
  */
 record LotDims(double minFrontage, double maxFrontage, double minDepth, double maxDepth, double setback,
     double minGap, double maxGap, double lShare) {
+
+  /** Distance from the road edge to the footprint front (never scaled, never below the road margin). */
+  double front() {
+    return Math.max(setback, LotPlacer.ROAD_MARGIN + 0.2);
+  }
 
   /** Dimensions of the lots of a fabric facing a street of the given kind. */
   static LotDims of(Fabric f, LotStore.Kind kind) {

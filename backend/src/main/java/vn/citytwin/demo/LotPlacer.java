@@ -66,10 +66,8 @@ final class LotPlacer {
   }
 
   /**
-   * Lays one row of lots facing a street. The street runs from (ax, ay) along unit (dx, dy); lots stand on the side
-   * of unit normal (nx, ny), their fronts {@code front} metres from the street axis, over street parameter
-   * [tStart, tEnd], at most {@code maxDepth} deep. House numbers grow with t ({@code numberOrigin} is where
-   * numbering starts; {@code odd} picks the side). Returns the number of lots placed.
+   * Lays one row of lots facing a street, as described by {@code r}; each lot takes a random frontage and depth
+   * from the row's dimensions and is kept only if {@link #place} accepts it. Returns the number of lots placed.
    */
   int row(Row r, SplittableRandom rnd) {
     LotDims dims = r.dims;
@@ -109,7 +107,11 @@ final class LotPlacer {
     return a + rnd.nextDouble() * (b - a);
   }
 
-  /** One row request: street frame, side, extent, depth limit and what to build. */
+  /**
+   * One row request. The street runs from (ax, ay) along unit (dx, dy) (parameter t in metres); lots stand on the
+   * side of unit normal (nx, ny), fronts {@code front} metres from the street axis, over [tStart, tEnd], at most
+   * {@code maxDepth} deep. House numbers grow with t from {@code numberOrigin}; {@code odd} picks the side.
+   */
   static final class Row {
     double ax;
     double ay;

@@ -10,6 +10,8 @@ import org.locationtech.jts.geom.Coordinate;
  * into chunks; a chunk takes the fabric of the zone behind it and becomes one selection unit.
  */
 final class RibbonFiller {
+  /** Main-road frontage develops before the block interiors behind it. */
+  static final double MAIN_ROAD_BONUS = 0.12;
   private final CityLayout c;
 
   RibbonFiller(CityLayout c) {
@@ -52,7 +54,7 @@ final class RibbonFiller {
       LotDims dims = LotDims.of(f, LotStore.Kind.MAIN_FRONT);
       double chunk = Math.max(60, 3 * dims.maxFrontage() * c.scale);
       double end = Math.min(len, t + chunk);
-      c.beginUnit(f.priority * 3);
+      c.beginUnit(MAIN_ROAD_BONUS);
       LotPlacer.Row r = new LotPlacer.Row();
       r.ax = a.x;
       r.ay = a.y;
@@ -62,7 +64,7 @@ final class RibbonFiller {
       r.ny = ny;
       r.tStart = t;
       r.tEnd = end;
-      r.front = hw + dims.setback() * c.scale;
+      r.front = hw + dims.front();
       r.maxDepth = dims.maxDepth() * c.scale;
       r.numberOrigin = -cum;
       r.odd = odd;
@@ -73,7 +75,7 @@ final class RibbonFiller {
       c.placer.row(r, rnd);
       if (f == Fabric.HOTEL_RIBBON || f == Fabric.VILLA_RIBBON) {
         int mouth = 2 * (int) Math.floor((t + cum) / 5) + (odd ? 1 : 2);
-        r.front = hw + (dims.setback() + dims.maxDepth() + 5) * c.scale;
+        r.front = hw + dims.front() + (dims.maxDepth() + 5) * c.scale;
         r.dims = LotDims.of(f, LotStore.Kind.SECOND_ROW);
         r.maxDepth = r.dims.maxDepth() * c.scale;
         r.kind = LotStore.Kind.SECOND_ROW;

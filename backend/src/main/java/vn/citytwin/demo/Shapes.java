@@ -105,6 +105,6 @@ final class Shapes {
       best = Math.min(best, pointSegment2(ax, ay, px, py, qx, qy));
       best = Math.min(best, pointSegment2(bx, by, px, py, qx, qy));
     }
-    return Math.sqrt(best);
+    return StrictMath.sqrt(best);
   }
 }

@@ -43,7 +43,8 @@ final class SitePlanner {
 
   private final CityLayout c;
   private final SplittableRandom rnd;
-  private final int[] used = new int[4];
+  /** Names used so far: kindergartens, clinics, religious sites, schools named after people, upper secondary. */
+  private final int[] used = new int[5];
 
   SitePlanner(CityLayout c) {
     this.c = c;
@@ -56,7 +57,6 @@ final class SitePlanner {
       Geography.Ward ward = c.geo.wards.get(w);
       List<Integer> eligible = eligible(w);
       int[] p = PROGRAM[Math.min(w, PROGRAM.length - 1)];
-      String short_ = shortName(ward.spec().name());
       for (int k = 0; k < p[0]; k++) {
         String level = SCHOOL_LEVELS[k % SCHOOL_LEVELS.length];
         school(w, level, eligible, taken);
@@ -86,9 +86,6 @@ final class SitePlanner {
         site(w, eligible, taken, new CityLayout.Site("public", "ward_office", "UBND " + lower(ward.spec().name()),
             null, 0, null, "public", 4, 0, w), 34, 18);
       }
-      if (short_.isEmpty()) {
-        throw new IllegalStateException("ward without a name");
-      }
     }
   }
 
@@ -117,7 +114,7 @@ final class SitePlanner {
         levels = 3 + rnd.nextInt(2);
       }
       default -> {
-        name = "Trường THPT " + UPPER[Math.min(UPPER.length - 1, countUpper++)];
+        name = "Trường THPT " + UPPER[used[4]++ % UPPER.length];
         students = 900 + rnd.nextInt(900);
         width = 72;
         levels = 4 + rnd.nextInt(2);
@@ -127,13 +124,9 @@ final class SitePlanner {
         width, 22);
   }
 
-  private int countUpper;
-
   /** Puts a site's footprint (frontage × depth) in a free block of the ward, facing one of its long streets. */
   private void site(int w, List<Integer> eligible, boolean[] taken, CityLayout.Site site, double width,
       double depth) {
-    double wid = width * Math.max(0.7, c.scale);
-    double dep = depth * Math.max(0.7, c.scale);
     for (int attempt = 0; attempt < 60 && !eligible.isEmpty(); attempt++) {
       int bi = eligible.get(rnd.nextInt(eligible.size()));
       if (taken[bi]) {
@@ -141,6 +134,10 @@ final class SitePlanner {
       }
       CityLayout.BlockRef b = c.blocks.get(bi);
       ZoneGrid z = b.grid();
+      // shrink to the block when blocks are small (benchmark sizes)
+      double street = c.streetWidth(RoadClass.TERTIARY);
+      double wid = Math.min(width * Math.max(0.7, c.scale), 0.85 * (z.bu - street - 4));
+      double dep = Math.min(depth * Math.max(0.7, c.scale), z.bv / 2 - street / 2 - 4);
       for (int side = 0; side < 2; side++) {
         ZoneGrid.Line l = z.vLine(side == 0 ? b.j() : b.j() + 1);
         double um = (z.uAt(b.i()) + z.uAt(b.i() + 1)) / 2;
@@ -190,7 +187,4 @@ final class SitePlanner {
     return wardName.replace("Phường", "phường").replace("Xã", "xã");
   }
 
-  private static String shortName(String wardName) {
-    return wardName.replace("Phường ", "").replace("Xã ", "");
-  }
 }

@@ -32,6 +32,6 @@ record ThuyVanFrame(double ox, double oy, double ux, double uy) {
       return 0;
     }
     double t = (off - 90) / 230;
-    return 1.7 * Math.exp(-t * t);
+    return 1.7 * StrictMath.exp(-t * t);
   }
 }

@@ -18,7 +18,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 final class ZoneGrid {
   private static final double MIN_SPAN = 30;
   private static final double ALIAS_DIST = 14;
-  private static final double ALIAS_SIN = Math.sin(Math.toRadians(5));
+  private static final double ALIAS_SIN = StrictMath.sin(Math.toRadians(5));
 
   /** A street span along a grid line, t in the line's own parameter (u for v-lines, v for u-lines). */
   static final class Span {
@@ -188,7 +188,7 @@ final class ZoneGrid {
       if (d2 < ALIAS_DIST * ALIAS_DIST) {
         double sx = cs[i + 1].x - cs[i].x;
         double sy = cs[i + 1].y - cs[i].y;
-        double len = Math.hypot(sx, sy);
+        double len = StrictMath.hypot(sx, sy);
         if (len > 0 && Math.abs(sx * dy - sy * dx) / len < ALIAS_SIN) {
           return true;
         }
