@@ -13,6 +13,9 @@ final class BuildingAttributes {
   /** The beach roads whose frontage carries the tall hotels. */
   static final Set<String> HOTEL_ROADS = Set.of("Thùy Vân", "Quang Trung", "Hạ Long");
 
+  /** Ground higher than this (metres) is the foot of a hill: villa land. */
+  static final double HILL_FOOT = 6.5;
+
   record Attrs(String name, String useType, int levels, double height, int year, Integer stars, Integer rooms) {
     boolean hotel() {
       return useType.equals("hotel");
@@ -29,7 +32,8 @@ final class BuildingAttributes {
     boolean beachFront = k == LotStore.Kind.MAIN_FRONT && HOTEL_ROADS.contains(ref.name());
     boolean main = k == LotStore.Kind.MAIN_FRONT;
     boolean lane = k == LotStore.Kind.LANE || k == LotStore.Kind.SECOND_ROW;
-    String use = switch (f) {
+    String use;
+    use = switch (f) {
       case HOTEL_STRIP -> beachFront ? pick(r, "hotel", 85, "commercial", 10, "mixed", 5)
           : main ? pick(r, "commercial", 35, "hotel", 30, "mixed", 20, "shophouse", 15)
           : pick(r, "shophouse", 50, "hotel", 12, "mixed", 15, "residential", 17, "commercial", 6);
@@ -49,9 +53,13 @@ final class BuildingAttributes {
       case RURAL -> pick(r, "residential", 93, "commercial", 7);
       case NONE -> "residential";
     };
-    // Thùy Vân and Bãi Trước carry the tower hotels; Hạ Long's hill side only mid-rise ones.
-    boolean tall = use.equals("hotel")
-        && (beachFront && !ref.name().equals("Hạ Long") || f == Fabric.HOTEL_STRIP && main);
+    // Villas climb the foot of the hills: ordinary houses on sloping ground become villas.
+    if ((use.equals("shophouse") || use.equals("residential")) && c.dem.sampleLocal(lots.cx[i], lots.cy[i]) > HILL_FOOT
+        && (f == Fabric.OLD_CENTRE || f == Fabric.MIXED || f == Fabric.SUBURBAN) && r.nextInt(10) < 7) {
+      use = "villa";
+    }
+    // The beach roads (Thùy Vân, Quang Trung, Hạ Long) carry the tower hotels.
+    boolean tall = use.equals("hotel") && (beachFront || f == Fabric.HOTEL_STRIP && main);
     int levels = levels(use, f, lane, main, tall, beachFront, r);
     double height = height(use, levels, r);
     int year = year(c, i, f, use, levels, r);

@@ -117,7 +117,9 @@ final class CameraPlanner {
       }
       LineString ls = GeoJson.GF.createLineString(r.line());
       for (Anchors.MainRoad m : mains) {
-        collect(m.line().intersection(ls), 10 + rank(m.roadClass()), found);
+        if (m.line().getEnvelopeInternal().intersects(ls.getEnvelopeInternal())) {
+          collect(m.line().intersection(ls), 10 + rank(m.roadClass()), found);
+        }
       }
     }
     found.sort((p, q) -> p[2] != q[2] ? Double.compare(p[2], q[2])

@@ -139,7 +139,8 @@ final class CityLayout {
         ring[k] = new Coordinate(qx[k], qy[k]);
       }
       ring[4] = ring[0];
-      keep.add(GeoJson.GF.createPolygon(ring).buffer(8, 2));
+      // grid streets stop short of landmarks: the widest generated street (secondary) plus a margin
+      keep.add(GeoJson.GF.createPolygon(ring).buffer(RoadClass.SECONDARY.width / 2 + 3, 2));
     }
     return UnaryUnionOp.union(keep);
   }
@@ -255,11 +256,13 @@ final class CityLayout {
     return Math.round(cls.width * Math.min(1, StrictMath.sqrt(scale)) * 10) / 10.0;
   }
 
+  /** Every eighth line of the dense fabrics is a secondary street, every fourth a tertiary one. */
   private static RoadClass lineClass(Fabric f, int index) {
     return switch (f) {
       case INDUSTRIAL -> RoadClass.TERTIARY;
       case RURAL -> RoadClass.RESIDENTIAL;
-      default -> Math.floorMod(index, 4) == 0 ? RoadClass.TERTIARY : RoadClass.RESIDENTIAL;
+      default -> Math.floorMod(index, 8) == 0 && f != Fabric.RESORT ? RoadClass.SECONDARY
+          : Math.floorMod(index, 4) == 0 ? RoadClass.TERTIARY : RoadClass.RESIDENTIAL;
     };
   }
 

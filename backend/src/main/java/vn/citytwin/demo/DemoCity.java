@@ -38,6 +38,7 @@ public final class DemoCity {
     BitSet keep = LotSelection.select(layout, opts.buildings(), opts.seed());
     long tLayout = System.nanoTime();
     Map<DemoTable, Long> rows = new EnumMap<>(DemoTable.class);
+    StringBuilder slow = new StringBuilder();
     PointTables points = new PointTables(layout);
     BuildingTable buildings = new BuildingTable(layout, keep, opts.seed());
     for (DemoTable t : DemoTable.values()) {
@@ -59,15 +60,20 @@ public final class DemoCity {
         case DEM -> out -> demRow(dem, out);
       };
       long[] n = new long[1];
+      long ts = System.nanoTime();
       sink.table(t, out -> {
         n[0] = body.writeTo(out);
         return n[0];
       });
       rows.put(t, n[0]);
+      long ms = (System.nanoTime() - ts) / 1_000_000;
+      if (ms >= 500) {
+        slow.append(' ').append(t.table()).append(' ').append(ms).append(" ms");
+      }
     }
     long t1 = System.nanoTime();
-    LOG.info("demo city seed={} buildings={}: layout {} ms (scale {}), tables {} ms", opts.seed(), opts.buildings(),
-        (tLayout - t0) / 1_000_000, layout.scale, (t1 - tLayout) / 1_000_000);
+    LOG.info("demo city seed={} buildings={}: layout {} ms (scale {}), tables {} ms:{}", opts.seed(),
+        opts.buildings(), (tLayout - t0) / 1_000_000, layout.scale, (t1 - tLayout) / 1_000_000, slow);
     return new Summary(rows, layout.scale, (t1 - t0) / 1_000_000);
   }
 

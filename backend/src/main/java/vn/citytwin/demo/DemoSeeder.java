@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -26,6 +28,8 @@ public final class DemoSeeder {
   /** Bumped whenever the generator's output changes, so an old demo load is replaced. */
   static final int GENERATOR_VERSION = 1;
   static final String ATTRIBUTION = "Dữ liệu mô phỏng / synthetic demo data, CityTwin";
+  /** From this many buildings on, the building indexes are dropped for the load and built afterwards. */
+  static final int BULK_INDEX_THRESHOLD = 200_000;
   private static final long LOCK_KEY = 0x43_69_74_79_44_65_6d_6fL;
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
@@ -113,6 +117,9 @@ public final class DemoSeeder {
       s.execute(all.toString());
     }
     PGConnection pg = c.unwrap(PGConnection.class);
+    // Big loads: building the secondary indexes once after COPY (sorted GiST build) beats updating them per row.
+    List<String> rebuild = opts.buildings() >= BULK_INDEX_THRESHOLD ? dropSecondaryIndexes(c, DemoTable.BUILDINGS)
+        : List.of();
     DemoCity.Summary summary;
     try {
       summary = DemoCity.write(opts, (table, body) -> {
@@ -127,6 +134,11 @@ public final class DemoSeeder {
         throw sql;
       }
       throw new SQLException("demo COPY failed: " + e.getMessage(), "58030", e);
+    }
+    try (Statement s = c.createStatement()) {
+      for (String ddl : rebuild) {
+        s.execute(ddl);
+      }
     }
     try (PreparedStatement p = c.prepareStatement("INSERT INTO citytwin.catalog AS k (layer_id, synthetic, attribution) "
         + "VALUES (?, true, ?) ON CONFLICT (layer_id) DO UPDATE SET synthetic = true, attribution = EXCLUDED.attribution")) {
@@ -144,6 +156,34 @@ public final class DemoSeeder {
       s.execute("COMMENT ON TABLE city.buildings IS '" + marker.replace("'", "''") + "'");
     }
     return summary;
+  }
+
+  /**
+   * Drops the non-constraint indexes of a table and returns their definitions (from {@code pg_indexes}, so exactly
+   * what the migrations created) to run again after the load. Inside the load transaction: a failure restores them.
+   */
+  private static List<String> dropSecondaryIndexes(Connection c, DemoTable t) throws SQLException {
+    List<String> defs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement p = c.prepareStatement("SELECT i.indexname, i.indexdef FROM pg_indexes i "
+        + "WHERE i.schemaname = ? AND i.tablename = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint k "
+        + "WHERE k.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass) "
+        + "ORDER BY i.indexname")) {
+      p.setString(1, t.schema());
+      p.setString(2, t.table());
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+          defs.add(rs.getString(2));
+        }
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      for (String name : names) {
+        s.execute("DROP INDEX " + Sql.qualified(t.schema(), name));
+      }
+    }
+    return defs;
   }
 
   static String copySql(DemoTable t) {

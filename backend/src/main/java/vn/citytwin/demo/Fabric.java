@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 enum Fabric {
   NONE(0, 0, 0, 0, 0, 0, 0, false, 0),
-  OLD_CENTRE(4.0, 5.5, 14, 24, 0.6, 0.25, 0.35, true, 1.0),
+  OLD_CENTRE(4.0, 5.2, 15, 25, 0.6, 0.25, 0.35, true, 1.0),
   HOTEL_STRIP(4.5, 7.0, 14, 22, 1.0, 0.4, 0.6, true, 1.0),
   HOTEL_RIBBON(22, 45, 18, 32, 6.0, 3.0, 8.0, false, 0.95),
   VILLA_RIBBON(12, 22, 12, 18, 4.0, 4.0, 10.0, false, 0.8),
