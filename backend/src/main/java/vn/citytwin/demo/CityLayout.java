@@ -1,9 +1,7 @@
 package vn.citytwin.demo;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -70,20 +68,15 @@ final class CityLayout {
   static CityLayout build(Geography geo, Dem dem, long seed, double scale) {
     CityLayout c = new CityLayout(geo, dem, seed, scale);
     c.burnParcels();
-    
     c.addMainRoads();
     Geometry keepOut = c.placeLandmarks();
     c.buildGrids(keepOut);
-    
-    c.nameAndAddStreets();
+    new StreetNaming(c).nameAndAdd();
     c.catalogueBlocks();
-    
     new SitePlanner(c).place();
     c.fixedLots = c.lots.size;
     new RibbonFiller(c).fill();
-    
     new BlockFiller(c).fill();
-    
     return c;
   }
 
@@ -178,92 +171,12 @@ final class CityLayout {
     }
   }
 
-  private void nameAndAddStreets() {
-    Map<String, String> nameOf = new HashMap<>();
-    List<ZoneGrid.Line> ordered = new ArrayList<>();
-    List<ZoneGrid> owner = new ArrayList<>();
-    for (ZoneGrid z : grids) {
-      for (ZoneGrid.Line[] family : new ZoneGrid.Line[][] {z.vLines, z.uLines}) {
-        for (ZoneGrid.Line l : family) {
-          l.key = z.identity(l);
-          if (l.spans.stream().anyMatch(s -> s.alias < 0)) {
-            ordered.add(l);
-            owner.add(z);
-          }
-        }
-      }
-    }
-    List<String> reserved = new ArrayList<>();
-    geo.anchors.roads().forEach(r -> reserved.add(r.name()));
-    for (Anchors.StreetHint h : geo.anchors.streetHints()) {
-      reserved.add(h.name());
-      double best = 350;
-      String key = null;
-      for (int k = 0; k < ordered.size(); k++) {
-        ZoneGrid.Line l = ordered.get(k);
-        if (nameOf.containsKey(l.key)) {
-          continue;
-        }
-        for (ZoneGrid.Span s : l.spans) {
-          if (s.alias >= 0) {
-            continue;
-          }
-          Coordinate a = owner.get(k).at(l, s.t0);
-          Coordinate b = owner.get(k).at(l, s.t1);
-          double d = StrictMath.sqrt(Shapes.pointSegment2(h.point().getX(), h.point().getY(), a.x, a.y, b.x, b.y));
-          if (d < best) {
-            best = d;
-            key = l.key;
-          }
-        }
-      }
-      if (key != null && !nameOf.containsValue(h.name())) {
-        nameOf.put(key, h.name());
-      }
-    }
-    StreetNames pool = new StreetNames(Seeds.stream(seed, "street-names"), reserved);
-    for (ZoneGrid.Line l : ordered) {
-      nameOf.computeIfAbsent(l.key, k -> pool.next());
-    }
-    Map<String, Integer> refOf = new HashMap<>();
-    for (ZoneGrid z : grids) {
-      for (ZoneGrid.Line[] family : new ZoneGrid.Line[][] {z.vLines, z.uLines}) {
-        for (ZoneGrid.Line l : family) {
-          l.roadClass = lineClass(z.fabric, l.index);
-          for (ZoneGrid.Span s : l.spans) {
-            if (s.alias >= 0) {
-              s.ref = mainRefs[s.alias];
-              s.halfWidth = geo.anchors.roads().get(s.alias).widthM() / 2;
-            } else {
-              String name = nameOf.get(l.key);
-              s.ref = refOf.computeIfAbsent(name, n -> streets.ref(n, 0));
-              double width = streetWidth(l.roadClass);
-              s.halfWidth = width / 2;
-              streets.addRoad(name, l.roadClass, l.roadClass.lanes, width,
-                  new Coordinate[] {z.at(l, s.t0), z.at(l, s.t1)});
-            }
-          }
-        }
-      }
-    }
-  }
-
   /**
    * Carriageway width of a generated street: the class width at natural density, narrower (with the square root
    * of the layout scale) when blocks shrink for benchmark sizes.
    */
   double streetWidth(RoadClass cls) {
     return Math.round(cls.width * Math.min(1, StrictMath.sqrt(scale)) * 10) / 10.0;
-  }
-
-  /** Every eighth line of the dense fabrics is a secondary street, every fourth a tertiary one. */
-  private static RoadClass lineClass(Fabric f, int index) {
-    return switch (f) {
-      case INDUSTRIAL -> RoadClass.TERTIARY;
-      case RURAL -> RoadClass.RESIDENTIAL;
-      default -> Math.floorMod(index, 8) == 0 && f != Fabric.RESORT ? RoadClass.SECONDARY
-          : Math.floorMod(index, 4) == 0 ? RoadClass.TERTIARY : RoadClass.RESIDENTIAL;
-    };
   }
 
   private void catalogueBlocks() {
