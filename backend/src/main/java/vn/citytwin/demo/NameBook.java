@@ -19,6 +19,11 @@ final class NameBook {
     "Sunrise", "Blue Sea", "Grand", "Royal", "Palace", "Horizon", "Sunset", "Lighthouse", "Wave", "Dolphin",
     "Aurora", "Sapphire", "Emerald", "Imperial", "Riverside", "Beach Front", "Golden Sand", "Majestic"};
 
+  private static final String[] VI_SUFFIX = {"Vũng Tàu", "Plaza", "Bãi Sau", "Star", "Boutique", "Residence",
+    "Sea View", "Grand", "Luxury"};
+  private static final String[] EN_KIND = {"Hotel", "Hotel & Spa", "Boutique Hotel", "Beach Hotel", "Suites",
+    "Hotel Vũng Tàu"};
+
   private final SplittableRandom rnd;
   private final Map<String, Integer> used = new HashMap<>();
 
@@ -30,9 +35,10 @@ final class NameBook {
   String hotel(int levels, boolean resort) {
     String base;
     if (resort) {
-      base = pick(ENGLISH) + " Resort";
+      base = rnd.nextBoolean() ? pick(ENGLISH) + " Resort" : "Khu nghỉ dưỡng " + pick(WORDS);
     } else if (levels >= 10) {
-      base = rnd.nextInt(3) == 0 ? pick(ENGLISH) + " Hotel" : "Khách sạn " + pick(WORDS);
+      base = rnd.nextInt(3) == 0 ? pick(ENGLISH) + " " + pick(EN_KIND)
+          : "Khách sạn " + pick(WORDS) + (rnd.nextInt(5) < 2 ? " " + pick(VI_SUFFIX) : "");
     } else {
       base = (rnd.nextInt(3) == 0 ? "Khách sạn " : "Nhà nghỉ ") + pick(WORDS);
     }

@@ -23,7 +23,6 @@ final class SegmentIndex {
   private int[] stamp = new int[1024];
   private int segments;
   private int query;
-  private double maxHw;
 
   SegmentIndex(Envelope env) {
     x0 = env.getMinX();
@@ -40,7 +39,22 @@ final class SegmentIndex {
     }
   }
 
+  /** Adds a segment; long ones are cut into cell-sized pieces so each is hashed only where it runs. */
   void add(double ax, double ay, double bx, double by, double halfWidth) {
+    double len = StrictMath.hypot(bx - ax, by - ay);
+    int pieces = (int) Math.ceil(len / CELL);
+    if (pieces > 1) {
+      for (int k = 0; k < pieces; k++) {
+        double t0 = (double) k / pieces;
+        double t1 = (double) (k + 1) / pieces;
+        addPiece(ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay), halfWidth);
+      }
+    } else {
+      addPiece(ax, ay, bx, by, halfWidth);
+    }
+  }
+
+  private void addPiece(double ax, double ay, double bx, double by, double halfWidth) {
     if (segments == hw.length) {
       int n = segments * 2;
       xy = Arrays.copyOf(xy, 4 * n);
@@ -53,7 +67,6 @@ final class SegmentIndex {
     xy[4 * s + 2] = bx;
     xy[4 * s + 3] = by;
     hw[s] = halfWidth;
-    maxHw = Math.max(maxHw, halfWidth);
     int c0 = col(Math.min(ax, bx) - halfWidth);
     int c1 = col(Math.max(ax, bx) + halfWidth);
     int r0 = row(Math.min(ay, by) - halfWidth);
@@ -72,12 +85,16 @@ final class SegmentIndex {
     }
   }
 
-  /** True when the convex quad keeps at least {@code margin} metres from the edge of every road. */
+  /**
+   * True when the convex quad keeps at least {@code margin} metres from the edge of every road. Each segment sits
+   * in every cell its box grown by its half-width touches, so only the cells under the quad's box (grown by the
+   * margin) need looking at.
+   */
   boolean clear(double[] qx, double[] qy, double margin) {
-    double minX = Math.min(Math.min(qx[0], qx[1]), Math.min(qx[2], qx[3])) - maxHw - margin;
-    double maxX = Math.max(Math.max(qx[0], qx[1]), Math.max(qx[2], qx[3])) + maxHw + margin;
-    double minY = Math.min(Math.min(qy[0], qy[1]), Math.min(qy[2], qy[3])) - maxHw - margin;
-    double maxY = Math.max(Math.max(qy[0], qy[1]), Math.max(qy[2], qy[3])) + maxHw + margin;
+    double minX = Math.min(Math.min(qx[0], qx[1]), Math.min(qx[2], qx[3])) - margin;
+    double maxX = Math.max(Math.max(qx[0], qx[1]), Math.max(qx[2], qx[3])) + margin;
+    double minY = Math.min(Math.min(qy[0], qy[1]), Math.min(qy[2], qy[3])) - margin;
+    double maxY = Math.max(Math.max(qy[0], qy[1]), Math.max(qy[2], qy[3])) + margin;
     int q = ++query;
     for (int r = row(minY); r <= row(maxY); r++) {
       for (int c = col(minX); c <= col(maxX); c++) {
@@ -87,8 +104,17 @@ final class SegmentIndex {
             continue;
           }
           stamp[s] = q;
-          double d = Shapes.quadSegmentDistance(qx, qy, xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3]);
-          if (d < hw[s] + margin) {
+          double h = hw[s];
+          double ax = xy[4 * s];
+          double ay = xy[4 * s + 1];
+          double bx = xy[4 * s + 2];
+          double by = xy[4 * s + 3];
+          if (Math.min(ax, bx) - h > maxX || Math.max(ax, bx) + h < minX || Math.min(ay, by) - h > maxY
+              || Math.max(ay, by) + h < minY) {
+            continue;
+          }
+          double d = Shapes.quadSegmentDistance(qx, qy, ax, ay, bx, by);
+          if (d < h + margin) {
             return false;
           }
         }
