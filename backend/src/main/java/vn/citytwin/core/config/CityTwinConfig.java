@@ -71,9 +71,18 @@ public record CityTwinConfig(
         src.integer("wms.max.features", 500000, 1, 100000000), src.integer("wms.timeout.ms", 60000, 100, 3600000));
     int maxLimit = src.integer("features.max.limit", 10000, 1, 10000000);
     Features features = new Features(src.integer("features.default.limit", 100, 1, maxLimit), maxLimit);
-    Demo demo = new Demo(src.bool("demo.seed.when.empty", true), src.integer("demo.buildings", 60000, 0, 5000000),
+    Demo demo = new Demo(src.bool("demo.seed.when.empty", true), demoBuildings(src),
         src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
     return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src));
+  }
+
+  /** 0 (never seed) or 1,000–5,000,000 buildings, the generator's range. */
+  private static int demoBuildings(ConfigSource src) {
+    int n = src.integer("demo.buildings", 60000, 0, 5000000);
+    if (n > 0 && n < 1000) {
+      throw new ConfigException("setting demo.buildings: '" + n + "' must be 0 (no demo city) or at least 1000");
+    }
+    return n;
   }
 
   private static String stripSlash(String url) {
