@@ -29,6 +29,11 @@ import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApi;
 import vn.citytwin.ogc.OgcApiPart;
+import vn.citytwin.ogc.OwsEndpoint;
+import vn.citytwin.ogc.features.FeatureEditService;
+import vn.citytwin.ogc.features.FeatureService;
+import vn.citytwin.ogc.features.OgcFeaturesPart;
+import vn.citytwin.ogc.wfs.WfsService;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
 import vn.citytwin.tiles.TilesApi;
@@ -113,6 +118,12 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(tiles);
     links.add(tiles);
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
+
+    FeatureService features = new FeatureService(db);
+    FeatureEditService edits = new FeatureEditService(db, catalog);
+    ogcParts.add(new OgcFeaturesPart(features, edits, catalog, scenarios, stats, config));
+    mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config)),
+        config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
     return mounts;
