@@ -97,6 +97,9 @@ public final class FeatureService {
         }
         matched = total;
         returned = paginate(plan, counts, pages);
+        if (plan.hitsOnly()) {
+          returned = 0L; // resultType=hits: numberReturned is 0 (WFS 2.0 §11.3.5)
+        }
       } else {
         Integer limit = plan.count() == null ? null : plan.count() + 1; // one ahead: is there a next page?
         pages.add(new Page(plan.parts().get(0), limit, plan.startIndex()));
