@@ -29,6 +29,7 @@ have_pkg postgresql-$PG_VERSION-pgrouting   || need_pkgs+=(postgresql-$PG_VERSIO
 have_pkg mosquitto                          || need_pkgs+=(mosquitto)
 have_pkg fonts-noto-core                    || need_pkgs+=(fonts-noto-core)
 have_pkg fonts-dejavu-core                  || need_pkgs+=(fonts-dejavu-core)
+have_cmd ogr2ogr                            || need_pkgs+=(gdal-bin)   # the WFS/OGC API client tests run GDAL
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! have_cmd apt-get; then

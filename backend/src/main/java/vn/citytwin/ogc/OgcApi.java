@@ -143,7 +143,7 @@ public final class OgcApi implements Mountable {
       StringBuilder table = new StringBuilder("<table><tr><th>Collection</th><th>Description</th><th>Extent</th></tr>");
       for (int i = 0; i < layers.size(); i++) {
         JsonObject c = items.getJsonObject(i);
-        table.append("<tr><td><a href=\"").append(HtmlPage.esc(base + "/ogc/collections/" + layers.get(i).id()
+        table.append("<tr><td><a href=\"").append(HtmlPage.esc(UrlPaths.collection(base, layers.get(i).id())
             + "?f=html")).append("\">").append(HtmlPage.esc(c.getString("title"))).append("</a></td><td>")
             .append(HtmlPage.esc(c.getString("description"))).append("</td><td class=\"muted\">")
             .append(HtmlPage.esc(String.valueOf(c.getJsonObject("extent").getJsonObject("spatial")
@@ -177,7 +177,7 @@ public final class OgcApi implements Mountable {
           new LayerLinks.Link("home", null, service.title(), base + "/ogc?f=html"),
           new LayerLinks.Link("data", null, "Collections", base + "/ogc/collections?f=html"),
           new LayerLinks.Link("self", null, c.getString("title"), "")),
-          base + "/ogc/collections/" + layer.id() + "?f=json")
+          UrlPaths.collection(base, layer.id()) + "?f=json")
           .paragraph(c.getString("description")).links(links).send(ctx);
       return;
     }
@@ -193,7 +193,7 @@ public final class OgcApi implements Mountable {
           .add(s.bbox()[3])));
     }
     JsonArray links = new JsonArray()
-        .add(link("self", "application/json", layer.meta().title(lang), base + "/ogc/collections/" + layer.id()));
+        .add(link("self", "application/json", layer.meta().title(lang), UrlPaths.collection(base, layer.id())));
     for (OgcApiPart p : parts) {
       p.collectionLinks(layer, base).forEach(l -> links.add(link(l.rel(), l.type(), l.title(), l.href())));
     }

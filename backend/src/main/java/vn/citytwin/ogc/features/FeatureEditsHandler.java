@@ -1,5 +1,6 @@
 package vn.citytwin.ogc.features;
 
+import vn.citytwin.ogc.UrlPaths;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import vn.citytwin.catalog.Catalog;
@@ -33,7 +34,7 @@ final class FeatureEditsHandler {
     List<FeatureEdit.NewFeature> features = GeoJsonFeatureReader.read(body(ctx), layer, contentCrs(ctx));
     edits.apply(List.of(new FeatureEdit.Insert(layer, features, null))).onSuccess(r -> {
       if (!r.inserted().isEmpty() && r.inserted().get(0).id() != null) {
-        ctx.response().putHeader("Location", config.server().publicUrl() + "/ogc/collections/" + layer.id()
+        ctx.response().putHeader("Location", UrlPaths.collection(config.server().publicUrl(), layer.id())
             + "/items/" + r.inserted().get(0).id());
       }
       ctx.response().setStatusCode(201).end();

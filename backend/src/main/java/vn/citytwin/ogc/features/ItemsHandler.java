@@ -1,5 +1,6 @@
 package vn.citytwin.ogc.features;
 
+import vn.citytwin.ogc.UrlPaths;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ItemsHandler {
         links.add(new Link("self", GeoJsonEncoder.MEDIA_TYPE, "This page", self));
         links.add(new Link("alternate", "text/html", "This page as HTML", FeatureHtml.withF(self, "html")));
         links.add(new Link("collection", "application/json", layer.meta().title(lang(ctx)),
-            base() + "/ogc/collections/" + layer.id()));
+            UrlPaths.collection(base(), layer.id())));
         if (summary.more()) {
           links.add(new Link("next", GeoJsonEncoder.MEDIA_TYPE, "Next page",
               pageUrl(self, r.offset() + summary.numberReturned(), r.limit())));
@@ -111,7 +112,7 @@ final class ItemsHandler {
           new Link("self", GeoJsonEncoder.MEDIA_TYPE, "This feature", self),
           new Link("alternate", "text/html", "This feature as HTML", FeatureHtml.withF(self, "html")),
           new Link("collection", "application/json", layer.meta().title(lang(ctx)),
-              base() + "/ogc/collections/" + layer.id()));
+              UrlPaths.collection(base(), layer.id())));
       ctx.response().putHeader("Content-Type", GeoJsonEncoder.MEDIA_TYPE)
           .end(GeoJsonEncoder.feature(part, found.get(0), false, links));
     }).onFailure(ctx::fail);
@@ -132,8 +133,8 @@ final class ItemsHandler {
 
   private String self(RoutingContext ctx) {
     String query = ctx.request().query();
-    return base() + "/ogc" + ctx.normalizedPath().substring(ctx.mountPoint() == null ? 0
-        : ctx.mountPoint().length()) + (query == null || query.isEmpty() ? "" : "?" + query);
+    // the path as the client sent it (still percent-encoded), under the public base URL
+    return base() + ctx.request().path() + (query == null || query.isEmpty() ? "" : "?" + query);
   }
 
   /** {@code url} with offset and limit replaced. */

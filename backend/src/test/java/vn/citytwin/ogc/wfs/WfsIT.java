@@ -215,7 +215,13 @@ class WfsIT {
     double[] utm = utm(107.07, 10.34, 107.075, 10.345);
     String projected = wfs("version=2.0.0&request=GetFeature&typeNames=citytwin:buildings&resultType=hits"
         + "&bbox=" + utm[0] + "," + utm[1] + "," + utm[2] + "," + utm[3] + ",urn:ogc:def:crs:EPSG::3405");
-    for (String r : List.of(latLon, lonLat, noCrs)) {
+    // a FES literal without srsName is in the feature type's default CRS, latitude first (as GDAL sends it)
+    String unnamed = wfs("version=2.0.0&request=GetFeature&typeNames=citytwin:buildings&resultType=hits&filter="
+        + enc("<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\">"
+        + "<fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope><gml:lowerCorner>10.34 107.07"
+        + "</gml:lowerCorner><gml:upperCorner>10.345 107.075</gml:upperCorner></gml:Envelope></fes:BBOX>"
+        + "</fes:Filter>"));
+    for (String r : List.of(latLon, lonLat, noCrs, unnamed)) {
       assertThat(XmlDoc.parse(r).rootAttr("numberMatched")).isEqualTo(Long.toString(expected));
     }
     // the projected box is not the same area exactly (a box in UTM is not a box in degrees), but close
