@@ -119,7 +119,7 @@ public final class CityTwinServer implements AutoCloseable {
     links.add(tiles);
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
 
-    FeatureService features = new FeatureService(db);
+    FeatureService features = new FeatureService(db, stats);
     FeatureEditService edits = new FeatureEditService(db, catalog);
     ogcParts.add(new OgcFeaturesPart(features, edits, catalog, scenarios, stats, config));
     mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config)),

@@ -76,8 +76,12 @@ final class ItemsHandler {
         return links;
       });
     }
-    // The first page is counted (numberMatched); later pages only read one ahead to know whether there is a next.
-    StreamPlan plan = new StreamPlan(List.of(part), r.offset(), r.limit(), r.offset() == 0, false);
+    // Pages read one feature ahead to know whether there is a next one. numberMatched: on the first page, counted
+    // for a filtered query, taken from the layer's cached count for an unfiltered one; later pages leave it out.
+    boolean unfiltered = r.query().bbox() == null && r.query().filter() == null && r.query().time() == null;
+    StreamPlan.Matched matched = r.offset() > 0 ? StreamPlan.Matched.NONE
+        : unfiltered ? StreamPlan.Matched.CHEAP : StreamPlan.Matched.EXACT;
+    StreamPlan plan = StreamPlan.lookahead(part, r.offset(), r.limit(), matched);
     features.stream(ctx.response(), plan, encoder).onFailure(ctx::fail);
   }
 

@@ -84,7 +84,7 @@ final class GetFeatureHandler {
         }
       };
     }
-    StreamPlan plan = new StreamPlan(parts, r.startIndex(), count, true, r.hits());
+    StreamPlan plan = StreamPlan.counted(parts, r.startIndex(), count, r.hits());
     features.stream(ctx.response(), plan, encoder).onFailure(ctx::fail);
   }
 
