@@ -1,6 +1,5 @@
 package vn.citytwin.ogc.features;
 
-import vn.citytwin.ogc.UrlPaths;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import vn.citytwin.catalog.Catalog;
@@ -11,6 +10,7 @@ import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 
 /**
  * OGC API – Features Part 4: {@code POST /items} (a Feature or FeatureCollection; 201 with Location of the first

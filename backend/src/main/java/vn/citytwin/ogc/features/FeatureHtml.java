@@ -1,6 +1,5 @@
 package vn.citytwin.ogc.features;
 
-import vn.citytwin.ogc.UrlPaths;
 import java.util.ArrayList;
 import java.util.List;
 import vn.citytwin.catalog.Field;
@@ -8,6 +7,7 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
 import vn.citytwin.ogc.HtmlPage;
 import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.scenario.ScenarioSource;
 
 /** HTML pages of items and of one item: a map overview, the attributes as a table, paging links. */

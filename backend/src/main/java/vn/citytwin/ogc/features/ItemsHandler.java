@@ -1,6 +1,5 @@
 package vn.citytwin.ogc.features;
 
-import vn.citytwin.ogc.UrlPaths;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +9,14 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.ogc.HtmlPage;
+import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.query.LayerQuery;
+import vn.citytwin.query.ReadParameters;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
@@ -92,11 +96,9 @@ final class ItemsHandler {
       throw ApiException.notFound("featureId", "Layer '" + layer.id() + "' has no feature ids");
     }
     String fid = ctx.pathParam("featureId");
-    var read = vn.citytwin.query.ReadParameters.parse(vn.citytwin.core.http.KvpParams.of(ctx.queryParams()),
-        scenarios);
-    String crsUri = ctx.request().getParam("crs") == null ? vn.citytwin.ogc.SupportedCrs.CRS84_URI
-        : ctx.request().getParam("crs");
-    var crs = vn.citytwin.ogc.SupportedCrs.parse(crsUri, "crs");
+    ReadParameters read = ReadParameters.parse(KvpParams.of(ctx.queryParams()), scenarios);
+    String crsUri = ctx.request().getParam("crs") == null ? SupportedCrs.CRS84_URI : ctx.request().getParam("crs");
+    CrsName crs = SupportedCrs.parse(crsUri, "crs");
     LayerQuery q = LayerQuery.of(layer).scenario(read.scenario()).filter(new Filter.ResourceId(List.of(fid)))
         .build();
     StreamPart part = StreamPart.of(q, crs, true);

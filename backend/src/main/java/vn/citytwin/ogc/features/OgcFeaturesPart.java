@@ -1,6 +1,5 @@
 package vn.citytwin.ogc.features;
 
-import vn.citytwin.ogc.UrlPaths;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +14,7 @@ import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**

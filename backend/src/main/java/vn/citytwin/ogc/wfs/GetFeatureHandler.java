@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
@@ -157,9 +156,5 @@ final class GetFeatureHandler {
       url += "&outputFormat=" + URLEncoder.encode(gml.mimeType(), StandardCharsets.UTF_8);
     }
     return url;
-  }
-
-  static boolean isGml(String mime) {
-    return mime.toLowerCase(Locale.ROOT).contains("gml");
   }
 }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -445,9 +444,5 @@ class WfsIT {
     assertThat(e.getAttribute("exceptionCode")).as(body).isEqualTo(code);
     assertThat(e.getAttribute("locator")).as(body).isEqualTo(locator);
     assertThat(body).doesNotContain("SELECT").doesNotContain("Exception:");
-  }
-
-  static List<String> lines(String s) {
-    return new ArrayList<>(List.of(s.split("\n")));
   }
 }
