@@ -31,6 +31,7 @@ have_pkg fonts-noto-core                    || need_pkgs+=(fonts-noto-core)
 have_pkg fonts-dejavu-core                  || need_pkgs+=(fonts-dejavu-core)
 have_pkg chromium                           || need_pkgs+=(chromium)
 have_pkg chromium-driver                    || need_pkgs+=(chromium-driver)
+have_cmd ogr2ogr                            || need_pkgs+=(gdal-bin)   # the WFS/OGC API client tests run GDAL
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! have_cmd apt-get; then

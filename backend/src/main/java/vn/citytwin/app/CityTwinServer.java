@@ -30,6 +30,11 @@ import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApi;
 import vn.citytwin.ogc.OgcApiPart;
+import vn.citytwin.ogc.OwsEndpoint;
+import vn.citytwin.ogc.features.FeatureEditService;
+import vn.citytwin.ogc.features.FeatureService;
+import vn.citytwin.ogc.features.OgcFeaturesPart;
+import vn.citytwin.ogc.wfs.WfsService;
 import vn.citytwin.planning.PlanningApi;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
@@ -133,6 +138,12 @@ public final class CityTwinServer implements AutoCloseable {
     Tiles3dApi tiles3d = new Tiles3dApi(vertx, tiles3dService, catalog, scenarios);
     mounts.add(tiles3d);
     links.add(tiles3d);
+
+    FeatureService features = new FeatureService(db, stats);
+    FeatureEditService edits = new FeatureEditService(db, catalog);
+    ogcParts.add(new OgcFeaturesPart(features, edits, catalog, scenarios, stats, config));
+    mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config)),
+        config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
 
