@@ -17,7 +17,7 @@ OUT=bench/results; mkdir -p "$OUT"
 scripts/setup.sh >/dev/null
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 [ -f backend/target/citytwin.jar ] || mvn -B -q -DskipTests package
-mvn -B -q -DskipTests test-compile -pl backend >/dev/null
+mvn -B -q test-compile -pl backend -am >/dev/null
 CP=backend/target/test-classes:backend/target/citytwin.jar
 
 psql -X -q -h 127.0.0.1 -U citytwin -d postgres -c "SELECT 1" >/dev/null

@@ -1,13 +1,14 @@
 package vn.citytwin.demo;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.postgresql.ds.PGSimpleDataSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.config.ConfigSource;
+import vn.citytwin.core.db.Database;
 
 /**
  * {@code seed}: loads the demo city into the configured database (or writes its COPY files with {@code --out}).
@@ -43,12 +44,12 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.printf("wrote %s in %d ms to %s%n", s.rows(), s.millis(), out);
       return 0;
     }
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(cfg.database().url());
-    ds.setUser(cfg.database().user());
-    ds.setPassword(cfg.database().password());
     long t0 = System.nanoTime();
-    DemoSeeder.Result r = DemoSeeder.seed(ds, opts, force);
+    DemoSeeder.Result r;
+    // The same pool and migrations as the server: seeding a fresh database first creates its schema.
+    try (HikariDataSource ds = Database.openForTool(cfg.database())) {
+      r = DemoSeeder.seed(ds, opts, force);
+    }
     System.out.printf("%s %s in %d ms%n", r.loaded() ? "loaded" : "already loaded:", r.loaded() ? r.summary().rows()
         : r.marker(), (System.nanoTime() - t0) / 1_000_000);
     return 0;
