@@ -29,6 +29,7 @@ import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApi;
 import vn.citytwin.ogc.OgcApiPart;
+import vn.citytwin.ogc.wms.WmsApi;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
 import vn.citytwin.tiles.TilesApi;
@@ -113,6 +114,10 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(tiles);
     links.add(tiles);
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
+
+    WmsApi wms = WmsApi.create(vertx, db, catalog, scenarios, stats, config);
+    mounts.add(wms);
+    links.add(wms);
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
     return mounts;
