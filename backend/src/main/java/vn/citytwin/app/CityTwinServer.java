@@ -106,7 +106,6 @@ public final class CityTwinServer implements AutoCloseable {
     List<Mountable> mounts = new ArrayList<>();
     mounts.add(new HealthApi(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
-    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     List<OgcApiPart> ogcParts = new ArrayList<>();
 
     TileService tileService = new TileService(db, catalog, config.tiles());
@@ -120,6 +119,8 @@ public final class CityTwinServer implements AutoCloseable {
     links.add(wms);
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
+    // last: LayersApi copies the link providers when it is built
+    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     return mounts;
   }
 
