@@ -29,7 +29,12 @@ import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApi;
 import vn.citytwin.ogc.OgcApiPart;
-import vn.citytwin.ogc.wms.WmsApi;
+import vn.citytwin.ogc.OwsEndpoint;
+import vn.citytwin.ogc.features.FeatureEditService;
+import vn.citytwin.ogc.features.FeatureService;
+import vn.citytwin.ogc.features.OgcFeaturesPart;
+import vn.citytwin.ogc.wfs.WfsService;
+import vn.citytwin.ogc.wms.WmsService;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
 import vn.citytwin.tiles.TilesApi;
@@ -114,9 +119,14 @@ public final class CityTwinServer implements AutoCloseable {
     links.add(tiles);
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
 
-    WmsApi wms = WmsApi.create(vertx, db, catalog, scenarios, stats, config);
-    mounts.add(wms);
+    WmsService wms = WmsService.create(vertx, db, catalog, scenarios, stats, config);
     links.add(wms);
+
+    FeatureService features = new FeatureService(db);
+    FeatureEditService edits = new FeatureEditService(db, catalog);
+    ogcParts.add(new OgcFeaturesPart(features, edits, catalog, scenarios, stats, config));
+    mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config),
+        wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
     // last: LayersApi copies the link providers when it is built

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
+import vn.citytwin.catalog.LayerLinks;
 import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.http.JsonErrors;
@@ -81,11 +82,32 @@ public final class OgcApi implements Mountable {
     for (OgcApiPart p : parts) {
       p.landingLinks(base).forEach(l -> links.add(link(l.rel(), l.type(), l.title(), l.href())));
     }
+    if (HtmlPage.wanted(ctx)) {
+      List<LayerLinks.Link> items = new ArrayList<>();
+      items.add(new LayerLinks.Link("data", "text/html", "Collections", base + "/ogc/collections?f=html"));
+      items.add(new LayerLinks.Link("conformance", "text/html", "Conformance classes",
+          base + "/ogc/conformance?f=html"));
+      items.add(new LayerLinks.Link("service-desc", "application/vnd.oai.openapi+json;version=3.0",
+          "OpenAPI definition", base + "/ogc/api"));
+      new HtmlPage(lang, service.title(), service.title(), List.of(new LayerLinks.Link("home", null,
+          service.title(), base + "/ogc")), base + "/ogc?f=json")
+          .paragraph(service.abstractText()).links(items).send(ctx);
+      return;
+    }
     json(ctx, new JsonObject().put("title", service.title()).put("description", service.abstractText())
         .put("language", lang).put("links", links));
   }
 
   private void conformance(RoutingContext ctx) {
+    if (HtmlPage.wanted(ctx)) {
+      StringBuilder list = new StringBuilder("<ul>");
+      conformanceClasses().forEach(c -> list.append("<li><code>").append(HtmlPage.esc(c)).append("</code></li>"));
+      new HtmlPage(language(ctx), service.title(), "Conformance", List.of(
+          new LayerLinks.Link("home", null, service.title(), base + "/ogc?f=html"),
+          new LayerLinks.Link("self", null, "Conformance", base + "/ogc/conformance")),
+          base + "/ogc/conformance?f=json").raw(list.append("</ul>").toString()).send(ctx);
+      return;
+    }
     json(ctx, new JsonObject().put("conformsTo", new JsonArray(new ArrayList<>(conformanceClasses()))));
   }
 
@@ -117,6 +139,22 @@ public final class OgcApi implements Mountable {
     for (Layer l : layers) {
       items.add(describe(l, lang));
     }
+    if (HtmlPage.wanted(ctx)) {
+      StringBuilder table = new StringBuilder("<table><tr><th>Collection</th><th>Description</th><th>Extent</th></tr>");
+      for (int i = 0; i < layers.size(); i++) {
+        JsonObject c = items.getJsonObject(i);
+        table.append("<tr><td><a href=\"").append(HtmlPage.esc(base + "/ogc/collections/" + layers.get(i).id()
+            + "?f=html")).append("\">").append(HtmlPage.esc(c.getString("title"))).append("</a></td><td>")
+            .append(HtmlPage.esc(c.getString("description"))).append("</td><td class=\"muted\">")
+            .append(HtmlPage.esc(String.valueOf(c.getJsonObject("extent").getJsonObject("spatial")
+                .getValue("bbox", "")))).append("</td></tr>");
+      }
+      new HtmlPage(lang, service.title(), "Collections", List.of(
+          new LayerLinks.Link("home", null, service.title(), base + "/ogc?f=html"),
+          new LayerLinks.Link("self", null, "Collections", base + "/ogc/collections")),
+          base + "/ogc/collections?f=json").raw(table.append("</table>").toString()).send(ctx);
+      return;
+    }
     json(ctx, new JsonObject()
         .put("links", new JsonArray().add(link("self", "application/json", "Collections", base + "/ogc/collections")))
         .put("collections", items));
@@ -124,7 +162,26 @@ public final class OgcApi implements Mountable {
 
   private void collection(RoutingContext ctx) {
     Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
-    json(ctx, describe(layer, language(ctx)));
+    String lang = language(ctx);
+    JsonObject c = describe(layer, lang);
+    if (HtmlPage.wanted(ctx)) {
+      List<LayerLinks.Link> links = new ArrayList<>();
+      for (Object o : c.getJsonArray("links")) {
+        JsonObject l = (JsonObject) o;
+        if (!"self".equals(l.getString("rel"))) {
+          links.add(new LayerLinks.Link(l.getString("rel"), l.getString("type"), l.getString("title"),
+              l.getString("href")));
+        }
+      }
+      new HtmlPage(lang, service.title(), c.getString("title"), List.of(
+          new LayerLinks.Link("home", null, service.title(), base + "/ogc?f=html"),
+          new LayerLinks.Link("data", null, "Collections", base + "/ogc/collections?f=html"),
+          new LayerLinks.Link("self", null, c.getString("title"), "")),
+          base + "/ogc/collections/" + layer.id() + "?f=json")
+          .paragraph(c.getString("description")).links(links).send(ctx);
+      return;
+    }
+    json(ctx, c);
   }
 
   /** A collection description: id, titles, extent (spatial from cached stats, temporal if time-enabled), links. */
@@ -149,6 +206,7 @@ public final class OgcApi implements Mountable {
     if (layer.meta().attribution() != null) {
       c.put("attribution", layer.meta().attribution());
     }
+    parts.forEach(p -> p.describeCollection(layer, c));
     return c;
   }
 

@@ -29,6 +29,12 @@ public interface OgcApiPart {
     return List.of();
   }
 
+  /**
+   * Adds this part's members to one collection's description (e.g. the CRS list of Features Part 2); called after
+   * the root has filled in id, titles, extent and links.
+   */
+  default void describeCollection(Layer layer, JsonObject collection) {}
+
   /** OpenAPI 3.0 path items this part serves, keyed by path (relative to /ogc); may be empty. */
   default JsonObject openApiPaths() {
     return new JsonObject();

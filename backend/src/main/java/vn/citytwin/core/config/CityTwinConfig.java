@@ -7,7 +7,8 @@ import java.util.Set;
  * defaults live next to the keys here so this file is the reference of what can be configured.
  */
 public record CityTwinConfig(
-    Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo) {
+    Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo,
+    Wfs wfs) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs) {}
@@ -33,6 +34,12 @@ public record CityTwinConfig(
 
   /** OGC API Features / WFS paging limits. */
   public record Features(int defaultLimit, int maxLimit) {}
+
+  /**
+   * WFS: whether WFS-T transactions (and OGC API – Features Part 4 edits) are accepted — off by default until
+   * editor authentication exists — and the largest POST body in MB.
+   */
+  public record Wfs(boolean transactionsEnabled, int maxRequestMb) {}
 
   /** The demo city: whether {@code serve} seeds an empty database, and with how many buildings. */
   public record Demo(boolean seedWhenEmpty, int buildings, long seed) {}
@@ -72,7 +79,8 @@ public record CityTwinConfig(
     Features features = new Features(src.integer("features.default.limit", 100, 1, maxLimit), maxLimit);
     Demo demo = new Demo(src.bool("demo.seed.when.empty", true), src.integer("demo.buildings", 60000, 0, 5000000),
         src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
-    return new CityTwinConfig(server, db, service, tiles, wms, features, demo);
+    Wfs wfs = new Wfs(src.bool("wfs.transactions.enabled", false), src.integer("wfs.max.request.mb", 32, 1, 1024));
+    return new CityTwinConfig(server, db, service, tiles, wms, features, demo, wfs);
   }
 
   private static String stripSlash(String url) {

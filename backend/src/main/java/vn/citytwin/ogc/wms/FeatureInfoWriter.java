@@ -1,5 +1,6 @@
 package vn.citytwin.ogc.wms;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.StringWriter;
@@ -9,8 +10,12 @@ import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.locationtech.jts.io.gml2.GMLWriter;
 import vn.citytwin.catalog.Layer;
+import vn.citytwin.ogc.CoordinateFormat;
+import vn.citytwin.ogc.GeoJsonGeometryWriter;
+import vn.citytwin.ogc.GmlGeometryWriter;
+import vn.citytwin.ogc.GmlVersion;
+import vn.citytwin.ogc.XmlNames;
 
 /**
  * GetFeatureInfo responses. JSON is a GeoJSON FeatureCollection in EPSG:4326 (longitude first, RFC 7946) with
@@ -27,31 +32,39 @@ final class FeatureInfoWriter {
 
   static String write(InfoFormat format, List<InfoFeature> features, MapView view) {
     return switch (format) {
-      case JSON -> json(features).encode();
+      case JSON -> json(features);
       case HTML -> html(features);
       case TEXT -> text(features);
       case GML -> gml(features, view);
     };
   }
 
-  static JsonObject json(List<InfoFeature> features) {
-    JsonArray fs = new JsonArray();
-    for (InfoFeature f : features) {
+  /** GeoJSON text: properties through Vert.x JSON, geometry through the shared GeoJSON geometry writer. */
+  static String json(List<InfoFeature> features) {
+    GeoJsonGeometryWriter geometry = new GeoJsonGeometryWriter(false, CoordinateFormat.forSrid(4326));
+    StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+    for (int i = 0; i < features.size(); i++) {
+      InfoFeature f = features.get(i);
       JsonObject props = new JsonObject();
       f.properties().forEach((k, v) -> props.put(k, jsonValue(v)));
-      JsonObject feature = new JsonObject().put("type", "Feature");
+      sb.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\"");
       if (f.id() != null) {
-        feature.put("id", f.featureId());
+        sb.append(",\"id\":").append(Json.encode(f.featureId()));
       }
-      feature.put("geometry", GeoJsonGeometry.of(f.wgs84())).put("properties", props)
-          .put("layer", f.layer().id());
+      sb.append(",\"geometry\":");
+      if (f.wgs84() == null || f.wgs84().isEmpty()) {
+        sb.append("null");
+      } else {
+        geometry.write(sb, f.wgs84());
+      }
+      sb.append(",\"properties\":").append(props.encode());
+      sb.append(",\"layer\":").append(Json.encode(f.layer().id()));
       if (f.scenarioStatus() != null && !"base".equals(f.scenarioStatus())) {
-        feature.put("scenario_status", f.scenarioStatus());
+        sb.append(",\"scenario_status\":").append(Json.encode(f.scenarioStatus()));
       }
-      fs.add(feature);
+      sb.append('}');
     }
-    return new JsonObject().put("type", "FeatureCollection").put("features", fs)
-        .put("numberReturned", features.size());
+    return sb.append("],\"numberReturned\":").append(features.size()).append('}').toString();
   }
 
   private static Object jsonValue(Object v) {
@@ -126,34 +139,36 @@ final class FeatureInfoWriter {
   static String gml(List<InfoFeature> features, MapView view) {
     StringWriter out = new StringWriter();
     String srsName = "http://www.opengis.net/gml/srs/epsg.xml#" + view.crs().srid();
+    GmlGeometryWriter geometryWriter = new GmlGeometryWriter(GmlVersion.GML2, false,
+        CoordinateFormat.forSrid(view.crs().srid()));
     try {
       XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       w.writeStartDocument("UTF-8", "1.0");
       w.writeStartElement("wfs", "FeatureCollection", "http://www.opengis.net/wfs");
       w.writeNamespace("wfs", "http://www.opengis.net/wfs");
-      w.writeNamespace("gml", "http://www.opengis.net/gml");
+      w.writeNamespace("gml", GmlVersion.GML2.namespace());
       w.writeNamespace(NS_PREFIX, NS);
-      GMLWriter geometryWriter = new GMLWriter(false);
-      geometryWriter.setSrsName(srsName);
       for (InfoFeature f : features) {
-        w.writeStartElement("gml", "featureMember", "http://www.opengis.net/gml");
-        w.writeStartElement(NS_PREFIX, xmlName(f.layer().id()), NS);
+        w.writeStartElement("gml", "featureMember", GmlVersion.GML2.namespace());
+        w.writeStartElement(NS_PREFIX, XmlNames.ncName(f.layer().id()), NS);
         if (f.id() != null) {
           w.writeAttribute("fid", f.featureId());
         }
         for (Map.Entry<String, Object> e : f.properties().entrySet()) {
-          w.writeStartElement(NS_PREFIX, xmlName(e.getKey()), NS);
+          w.writeStartElement(NS_PREFIX, XmlNames.ncName(e.getKey()), NS);
           if (e.getValue() != null) {
             w.writeCharacters(e.getValue().toString());
           }
           w.writeEndElement();
         }
-        if (f.mapGeometry() != null) {
-          w.writeStartElement(NS_PREFIX, xmlName(f.layer().geometryColumn()), NS);
-          // close the start tag and flush, so the geometry's markup (from JTS GMLWriter) lands inside it
+        if (f.mapGeometry() != null && !f.mapGeometry().isEmpty()) {
+          w.writeStartElement(NS_PREFIX, XmlNames.ncName(f.layer().geometryColumn()), NS);
+          // close the start tag and flush, so the geometry's markup (shared GML writer) lands inside it
           w.writeCharacters("");
           w.flush();
-          out.write(geometryWriter.write(f.mapGeometry()).strip());
+          StringBuilder g = new StringBuilder();
+          geometryWriter.write(g, f.mapGeometry(), srsName, null);
+          out.write(g.toString());
           w.writeEndElement();
         }
         w.writeEndElement();
@@ -166,17 +181,6 @@ final class FeatureInfoWriter {
       throw new IllegalStateException("GML output failed", e);
     }
     return out.toString();
-  }
-
-  /** A column name as an XML element name: characters a name cannot hold become '_'. */
-  static String xmlName(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok = Character.isLetter(c) || c == '_' || (i > 0 && (Character.isDigit(c) || c == '-' || c == '.'));
-      sb.append(ok ? c : '_');
-    }
-    return sb.length() == 0 ? "_" : sb.toString();
   }
 
   static String esc(String s) {

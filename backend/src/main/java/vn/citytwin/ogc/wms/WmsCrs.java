@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.ogc.SupportedCrs;
 
 /**
  * A coordinate reference system the WMS advertises, with its axis-order rule. In WMS 1.3.0 a CRS's coordinates
@@ -12,7 +13,7 @@ import vn.citytwin.core.error.ApiException;
  * y=north. Internally everything is x=east, y=north ({@link vn.citytwin.query.BBox}, {@link
  * vn.citytwin.render.MapExtent}).
  *
- * <p>Kept in one place so the shared OGC CRS list can replace it.
+ * <p>The list is the shared {@link SupportedCrs} list (names, geographic or not, EPSG axis order) plus CRS:84.
  *
  * @param code the advertised name, e.g. {@code EPSG:3857}
  * @param srid the PostGIS SRID the geometry is transformed to
@@ -20,19 +21,31 @@ import vn.citytwin.core.error.ApiException;
  * @param northFirst true when WMS 1.3.0 writes this CRS latitude (northing) first
  */
 public record WmsCrs(String code, int srid, boolean geographic, boolean northFirst) {
-  public static final WmsCrs EPSG_4326 = new WmsCrs("EPSG:4326", 4326, true, true);
+  /** OGC CRS:84: WGS 84 longitude, latitude (WMS 1.3.0 Annex B). */
   public static final WmsCrs CRS_84 = new WmsCrs("CRS:84", 4326, true, false);
-  public static final WmsCrs EPSG_3857 = new WmsCrs("EPSG:3857", 3857, false, false);
-  /** WGS 84 / UTM zone 48N: the UTM zone of southern Vietnam. */
-  public static final WmsCrs EPSG_32648 = new WmsCrs("EPSG:32648", 32648, false, false);
-  /** VN-2000 geographic. */
-  public static final WmsCrs EPSG_4756 = new WmsCrs("EPSG:4756", 4756, true, true);
-  /** VN-2000 / UTM zone 48N. */
-  public static final WmsCrs EPSG_3405 = new WmsCrs("EPSG:3405", 3405, false, false);
+  public static final WmsCrs EPSG_3857 = epsg(3857);
 
-  /** Every advertised CRS, in the order capabilities list them. */
-  public static final List<WmsCrs> SUPPORTED = List.of(EPSG_4326, CRS_84, EPSG_3857, EPSG_32648, EPSG_4756,
-      EPSG_3405);
+  /**
+   * Every advertised CRS in the order capabilities list them: EPSG:4326, CRS:84, then the other EPSG codes of
+   * {@link SupportedCrs#EPSG_CODES} (3857, 32648 WGS 84 / UTM 48N, 4756 VN-2000, 3405 VN-2000 / UTM 48N).
+   */
+  public static final List<WmsCrs> SUPPORTED = supported();
+
+  private static List<WmsCrs> supported() {
+    List<WmsCrs> all = new java.util.ArrayList<>();
+    for (int code : SupportedCrs.EPSG_CODES) {
+      all.add(epsg(code));
+      if (code == 4326) {
+        all.add(CRS_84);
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  private static WmsCrs epsg(int code) {
+    return new WmsCrs(SupportedCrs.shortName(code), code, SupportedCrs.isGeographic(code),
+        SupportedCrs.epsgNorthFirst(code));
+  }
 
   /** True when, in this version, BBOX and BoundingBox values of this CRS are written north first. */
   public boolean swapsAxes(WmsVersion version) {
@@ -50,7 +63,7 @@ public record WmsCrs(String code, int srid, boolean geographic, boolean northFir
       return Optional.empty();
     }
     String n = name.trim().toUpperCase(Locale.ROOT);
-    if (n.equals("EPSG:900913") || n.equals("EPSG:102100")) {
+    if (n.equals("EPSG:900913") || n.equals("EPSG:102100") || n.equals("EPSG:102113")) {
       return Optional.of(EPSG_3857);
     }
     if (n.equals("CRS:84") || n.equals("OGC:CRS84")) {

@@ -155,6 +155,19 @@ class WmsCapabilitiesIT {
   }
 
   @Test
+  void theOwsEndpointServesWmsByServiceParameterAndFormPost() {
+    String xml = Http.text(http.get("/ows?service=WMS&request=GetCapabilities&version=1.3.0"));
+    assertThat(WmsSchemas.capabilities130(xml)).isEmpty();
+    HttpResponse<byte[]> post = http.send("POST", "/ows", "application/x-www-form-urlencoded",
+        "SERVICE=WMS&VERSION=1.1.1&REQUEST=GetCapabilities");
+    assertThat(WmsSchemas.dtd111(Http.text(post))).isEmpty();
+    // a WMS error through /ows is still a WMS ServiceExceptionReport
+    String error = http.getText("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=nope");
+    assertThat(WmsFixtures.exceptionCode(error)).isEqualTo("LayerNotDefined");
+    assertThat(WmsSchemas.exceptions130(error)).isEmpty();
+  }
+
+  @Test
   void layerLinksAdvertiseTheWms() {
     String layers = http.getText("/api/layers/schools");
     assertThat(layers).contains("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities")

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,21 +18,22 @@ import vn.citytwin.core.db.Database;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.HttpCaching;
 import vn.citytwin.core.http.KvpParams;
-import vn.citytwin.core.http.Mountable;
+import vn.citytwin.ogc.OwsService;
+import org.w3c.dom.Document;
 import vn.citytwin.render.MapRenderer;
 import vn.citytwin.render.legend.LegendRenderer;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
- * The WMS endpoint ({@code /wms}, key-value GET requests, parameter names case-insensitive): GetCapabilities,
- * GetMap, GetFeatureInfo and GetLegendGraphic in WMS 1.1.1 and 1.3.0. Each handler parses into a request record
- * on the event loop, calls its service (database and drawing work run on worker pools) and writes the bytes.
- * {@link #dispatch} is the entry point for a shared {@code /ows} endpoint ({@code SERVICE=WMS}).
+ * The WMS behind the OWS endpoint ({@code /ows?SERVICE=WMS} and {@code /wms}; key-value requests by GET or form
+ * POST, parameter names case-insensitive): GetCapabilities, GetMap, GetFeatureInfo and GetLegendGraphic in WMS
+ * 1.1.1 and 1.3.0. Each handler parses into a request record on the event loop, calls its service (database and
+ * drawing work run on worker pools) and writes the bytes; errors are rendered by {@link WmsExceptionReports}.
  */
-public final class WmsApi implements Mountable, LayerLinks {
+public final class WmsService implements OwsService, LayerLinks {
   public static final String PATH = "/wms";
+  private static final String PARAMS_KEY = "citytwin.wms.params";
 
-  private final Router router;
   private final Catalog catalog;
   private final CityTwinConfig config;
   private final MapRequestParser mapParser;
@@ -42,9 +42,8 @@ public final class WmsApi implements Mountable, LayerLinks {
   private final FeatureInfoService infos;
   private final LegendService legends;
   private final CapabilitiesService capabilities;
-  private final WmsFailureHandler failureHandler;
 
-  private WmsApi(Vertx vertx, Catalog catalog, CityTwinConfig config, MapRequestParser mapParser,
+  private WmsService(Catalog catalog, CityTwinConfig config, MapRequestParser mapParser,
       FeatureInfoParser infoParser, MapService maps, FeatureInfoService infos, LegendService legends,
       CapabilitiesService capabilities) {
     this.catalog = catalog;
@@ -55,17 +54,13 @@ public final class WmsApi implements Mountable, LayerLinks {
     this.infos = infos;
     this.legends = legends;
     this.capabilities = capabilities;
-    this.failureHandler = new WmsFailureHandler(config.wms());
-    this.router = Router.router(vertx);
-    router.get("/").handler(this::handle);
-    router.route().failureHandler(failureHandler);
   }
 
   /**
    * Builds the WMS over the shared services: styles from the classpath {@code styles/}, rendering on a worker
    * pool of one thread per core.
    */
-  public static WmsApi create(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
+  public static WmsService create(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
       LayerStatsService stats, CityTwinConfig config) {
     StyleLibrary styles = StyleLibrary.fromClasspath();
     WmsLayers layers = new WmsLayers(catalog);
@@ -74,33 +69,21 @@ public final class WmsApi implements Mountable, LayerLinks {
     MapRequestParser mapParser = new MapRequestParser(layers, styles, scenarios, config.wms());
     LegendRenderer legendRenderer = new LegendRenderer();
     String endpoint = config.server().publicUrl() + PATH;
-    return new WmsApi(vertx, catalog, config, mapParser, new FeatureInfoParser(mapParser, layers, scenarios),
+    return new WmsService(catalog, config, mapParser, new FeatureInfoParser(mapParser, layers, scenarios),
         new MapService(db, renderers, new MapRenderer(), config.wms()), new FeatureInfoService(db, config.wms()),
         new LegendService(layers, styles, legendRenderer, renderers),
         new CapabilitiesService(db, catalog, layers, stats, styles, legendRenderer, config, endpoint));
   }
 
   @Override
-  public List<String> mountPaths() {
-    return List.of(PATH);
+  public String name() {
+    return "WMS";
   }
 
+  /** Answers one WMS key-value request; failures go to {@code ctx.fail}, then to {@link #fail}. */
   @Override
-  public Router router() {
-    return router;
-  }
-
-  /** The WMS error renderer, for a shared OWS endpoint to use on SERVICE=WMS requests. */
-  public io.vertx.core.Handler<RoutingContext> failureHandler() {
-    return failureHandler;
-  }
-
-  private void handle(RoutingContext ctx) {
-    dispatch(ctx, KvpParams.of(ctx.request().params()));
-  }
-
-  /** Answers one WMS request; failures go to {@code ctx.fail} (render them with {@link #failureHandler()}). */
-  public void dispatch(RoutingContext ctx, KvpParams p) {
+  public void handle(RoutingContext ctx, KvpParams p) {
+    ctx.put(PARAMS_KEY, p);
     try {
       String service = p.get("SERVICE").orElse("WMS");
       if (!service.equalsIgnoreCase("WMS")) {
@@ -120,6 +103,20 @@ public final class WmsApi implements Mountable, LayerLinks {
     } catch (RuntimeException e) {
       ctx.fail(e);
     }
+  }
+
+  /** WMS has no XML request encoding here (the SLD GetMap XML form is not supported). */
+  @Override
+  public void handle(RoutingContext ctx, Document request, KvpParams query) {
+    ctx.put(PARAMS_KEY, query);
+    ctx.fail(ApiException.notSupported("REQUEST", "This WMS takes key-value requests (GET, or POST as "
+        + "application/x-www-form-urlencoded), not XML documents").withCode(WmsErrors.OPERATION_NOT_SUPPORTED));
+  }
+
+  @Override
+  public void fail(RoutingContext ctx, ApiException error) {
+    KvpParams p = ctx.get(PARAMS_KEY);
+    WmsExceptionReports.send(ctx, error, p != null ? p : KvpParams.of(ctx.queryParams()), config.wms());
   }
 
   private void getCapabilities(RoutingContext ctx, KvpParams p) {

@@ -1,6 +1,5 @@
 package vn.citytwin.ogc.wms;
 
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
@@ -8,38 +7,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.core.http.JsonErrors;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.core.http.RequestIds;
 
 /**
- * The WMS error renderer, installed once on the WMS router: a ServiceExceptionReport in the request's version
+ * The WMS error renderer: a ServiceExceptionReport in the request's version
  * (1.3.0 when it cannot be told), or for GetMap and GetLegendGraphic an image when EXCEPTIONS asks for INIMAGE or
  * BLANK. Client errors are answered with HTTP 200 as WMS clients (GDAL, QGIS, OpenLayers) expect, and as
  * GeoServer does; server-side failures (timeout, database down, bug) keep their 5xx status. No SQL or driver
  * text ever reaches the client: messages are the ApiException's client-safe ones.
  */
-final class WmsFailureHandler implements Handler<RoutingContext> {
-  private static final Logger LOG = LoggerFactory.getLogger(WmsFailureHandler.class);
+final class WmsExceptionReports {
+  private static final Logger LOG = LoggerFactory.getLogger(WmsExceptionReports.class);
 
-  private final CityTwinConfig.Wms limits;
+  private WmsExceptionReports() {}
 
-  WmsFailureHandler(CityTwinConfig.Wms limits) {
-    this.limits = limits;
-  }
-
-  @Override
-  public void handle(RoutingContext ctx) {
-    ApiException error = JsonErrors.toApiException(ctx.failure(), ctx.statusCode());
+  /**
+   * Answers {@code error} for the request {@code p} (read leniently: the error may be about any parameter).
+   * The response head must not be written yet.
+   */
+  static void send(RoutingContext ctx, ApiException error, KvpParams p, CityTwinConfig.Wms limits) {
     if (error.httpStatus() >= 500) {
       LOG.error("WMS {} failed [{}]", ctx.request().uri(), RequestIds.of(ctx),
           error.getCause() != null ? error.getCause() : error);
     }
-    if (ctx.response().headWritten()) {
-      ctx.response().reset();
-      return;
-    }
-    KvpParams p = KvpParams.of(ctx.request().params());
     String request = p.get("REQUEST").orElse("").toLowerCase(Locale.ROOT);
     WmsVersion version = request.contains("capabilities")
         ? WmsVersion.negotiate(p.get("VERSION").or(() -> p.get("WMTVER")).orElse(null))

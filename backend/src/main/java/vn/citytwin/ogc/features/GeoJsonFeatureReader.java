@@ -1,0 +1,107 @@
+package vn.citytwin.ogc.features;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import vn.citytwin.catalog.Layer;
+import vn.citytwin.core.error.ApiException;
+import vn.citytwin.filter.CrsName;
+
+/**
+ * Reads GeoJSON request bodies of OGC API – Features Part 4 into {@link FeatureEdit.NewFeature}s: a Feature or a
+ * FeatureCollection; properties by column name (unknown names are an error), {@code id} as the feature id, the
+ * geometry in the body's CRS ({@code Content-Crs}, CRS84 by default, axes swapped to x=east for latitude-first
+ * CRSs).
+ */
+final class GeoJsonFeatureReader {
+  private GeoJsonFeatureReader() {}
+
+  static List<FeatureEdit.NewFeature> read(String body, Layer layer, CrsName crs) {
+    JsonObject json;
+    try {
+      json = new JsonObject(body);
+    } catch (DecodeException | ClassCastException e) {
+      throw ApiException.invalidParameter("body", "The body is not a JSON object");
+    }
+    List<FeatureEdit.NewFeature> out = new ArrayList<>();
+    String type = json.getString("type", "");
+    if (type.equals("FeatureCollection")) {
+      JsonArray features = json.getJsonArray("features");
+      if (features == null || features.isEmpty()) {
+        throw ApiException.invalidParameter("body", "The FeatureCollection has no features");
+      }
+      for (Object f : features) {
+        if (!(f instanceof JsonObject o)) {
+          throw ApiException.invalidParameter("body", "Every member of 'features' must be a Feature object");
+        }
+        out.add(feature(o, layer, crs));
+      }
+    } else if (type.equals("Feature")) {
+      out.add(feature(json, layer, crs));
+    } else {
+      throw ApiException.invalidParameter("body", "Expected a GeoJSON Feature or FeatureCollection");
+    }
+    return out;
+  }
+
+  static FeatureEdit.NewFeature feature(JsonObject f, Layer layer, CrsName crs) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    JsonObject props = f.getJsonObject("properties", new JsonObject());
+    for (String k : props.fieldNames()) {
+      if (k.equals(layer.idColumn()) || k.equals("scenario_status")) {
+        continue;
+      }
+      if (layer.field(k).isEmpty()) {
+        throw ApiException.invalidParameter(k, "Layer '" + layer.id() + "' has no property '" + k + "'");
+      }
+      Object v = props.getValue(k);
+      if (v instanceof JsonObject || v instanceof JsonArray) {
+        v = v.toString();
+      }
+      values.put(k, v);
+    }
+    Object geometry = f.getValue("geometry");
+    Geometry g = geometry instanceof JsonObject go ? geometry(go, crs) : null;
+    return new FeatureEdit.NewFeature(f.getValue("id"), values, g);
+  }
+
+  static Geometry geometry(JsonObject json, CrsName crs) {
+    Geometry g;
+    try {
+      g = new GeoJsonReader().read(json.encode());
+    } catch (ParseException | RuntimeException e) {
+      throw ApiException.invalidParameter("geometry", "Cannot read the GeoJSON geometry");
+    }
+    if (crs.northFirst()) {
+      g.apply(new CoordinateSequenceFilter() {
+        @Override
+        public void filter(CoordinateSequence seq, int i) {
+          double x = seq.getX(i);
+          seq.setOrdinate(i, 0, seq.getY(i));
+          seq.setOrdinate(i, 1, x);
+        }
+
+        @Override
+        public boolean isDone() {
+          return false;
+        }
+
+        @Override
+        public boolean isGeometryChanged() {
+          return true;
+        }
+      });
+    }
+    g.setSRID(crs.srid());
+    return g;
+  }
+}

@@ -1,0 +1,173 @@
+package vn.citytwin.ogc.features;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import vn.citytwin.catalog.Catalog;
+import vn.citytwin.catalog.Layer;
+import vn.citytwin.catalog.LayerLinks.Link;
+import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.core.error.ApiException;
+import vn.citytwin.filter.Filter;
+import vn.citytwin.ogc.HtmlPage;
+import vn.citytwin.query.LayerQuery;
+import vn.citytwin.scenario.ScenarioRegistry;
+
+/**
+ * {@code GET /collections/{id}/items} and {@code /items/{featureId}}: GeoJSON streamed from a cursor (the first
+ * page counted for numberMatched, later pages reading one ahead for the next link), CSV with {@code f=csv}, and HTML
+ * pages for browsers. Output coordinates follow the requested CRS's axis order (Part 2) and the response names it
+ * in {@code Content-Crs}.
+ */
+final class ItemsHandler {
+  /** HTML pages are for people: at most this many rows. */
+  static final int HTML_MAX = 1000;
+
+  private final FeatureService features;
+  private final Catalog catalog;
+  private final ScenarioRegistry scenarios;
+  private final CityTwinConfig config;
+
+  ItemsHandler(FeatureService features, Catalog catalog, ScenarioRegistry scenarios, CityTwinConfig config) {
+    this.features = features;
+    this.catalog = catalog;
+    this.scenarios = scenarios;
+    this.config = config;
+  }
+
+  void items(RoutingContext ctx) {
+    Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+    String format = format(ctx, List.of("json", "geojson", "html", "csv"));
+    ItemsRequest r = ItemsRequest.parse(layer, ctx.queryParams(), scenarios, config.features().defaultLimit(),
+        config.features().maxLimit());
+    StreamPart part = StreamPart.of(r.query(), r.crs(), r.withGeometry());
+    String self = self(ctx);
+    ctx.response().putHeader("Content-Crs", "<" + r.crsUri() + ">");
+    if (format.equals("html")) {
+      int limit = Math.min(r.limit(), HTML_MAX);
+      features.count(r.query()).compose(matched -> features.fetch(part, limit, r.offset()).onSuccess(page -> {
+        String next = r.offset() + page.size() < matched ? pageUrl(self, r.offset() + limit, limit) : null;
+        String previous = r.offset() > 0 ? pageUrl(self, Math.max(0, r.offset() - limit), limit) : null;
+        ctx.response().putHeader("Content-Type", HtmlPage.MEDIA_TYPE).end(FeatureHtml.items(lang(ctx),
+            config.service().title(), base(), part, page, matched, r.offset(), self, next, previous));
+      })).onFailure(ctx::fail);
+      return;
+    }
+    FeatureEncoder encoder;
+    if (format.equals("csv")) {
+      encoder = new CsvEncoder(part);
+    } else {
+      encoder = new GeoJsonEncoder(GeoJsonEncoder.MEDIA_TYPE, false, summary -> {
+        List<Link> links = new ArrayList<>();
+        links.add(new Link("self", GeoJsonEncoder.MEDIA_TYPE, "This page", self));
+        links.add(new Link("alternate", "text/html", "This page as HTML", FeatureHtml.withF(self, "html")));
+        links.add(new Link("collection", "application/json", layer.meta().title(lang(ctx)),
+            base() + "/ogc/collections/" + layer.id()));
+        if (summary.more()) {
+          links.add(new Link("next", GeoJsonEncoder.MEDIA_TYPE, "Next page",
+              pageUrl(self, r.offset() + summary.numberReturned(), r.limit())));
+        }
+        if (r.offset() > 0) {
+          links.add(new Link("prev", GeoJsonEncoder.MEDIA_TYPE, "Previous page",
+              pageUrl(self, Math.max(0, r.offset() - r.limit()), r.limit())));
+        }
+        return links;
+      });
+    }
+    // The first page is counted (numberMatched); later pages only read one ahead to know whether there is a next.
+    StreamPlan plan = new StreamPlan(List.of(part), r.offset(), r.limit(), r.offset() == 0, false);
+    features.stream(ctx.response(), plan, encoder).onFailure(ctx::fail);
+  }
+
+  void item(RoutingContext ctx) {
+    Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+    String format = format(ctx, List.of("json", "geojson", "html"));
+    if (layer.idColumn() == null) {
+      throw ApiException.notFound("featureId", "Layer '" + layer.id() + "' has no feature ids");
+    }
+    String fid = ctx.pathParam("featureId");
+    var read = vn.citytwin.query.ReadParameters.parse(vn.citytwin.core.http.KvpParams.of(ctx.queryParams()),
+        scenarios);
+    String crsUri = ctx.request().getParam("crs") == null ? vn.citytwin.ogc.SupportedCrs.CRS84_URI
+        : ctx.request().getParam("crs");
+    var crs = vn.citytwin.ogc.SupportedCrs.parse(crsUri, "crs");
+    LayerQuery q = LayerQuery.of(layer).scenario(read.scenario()).filter(new Filter.ResourceId(List.of(fid)))
+        .build();
+    StreamPart part = StreamPart.of(q, crs, true);
+    String self = self(ctx);
+    features.fetch(part, 1, 0).onSuccess(found -> {
+      if (found.isEmpty()) {
+        ctx.fail(ApiException.notFound("featureId", "No feature '" + abbreviate(fid) + "' in '" + layer.id() + "'"));
+        return;
+      }
+      ctx.response().putHeader("Content-Crs", "<" + crsUri + ">");
+      if (format.equals("html")) {
+        ctx.response().putHeader("Content-Type", HtmlPage.MEDIA_TYPE).end(FeatureHtml.item(lang(ctx),
+            config.service().title(), base(), part, found.get(0), self));
+        return;
+      }
+      List<Link> links = List.of(
+          new Link("self", GeoJsonEncoder.MEDIA_TYPE, "This feature", self),
+          new Link("alternate", "text/html", "This feature as HTML", FeatureHtml.withF(self, "html")),
+          new Link("collection", "application/json", layer.meta().title(lang(ctx)),
+              base() + "/ogc/collections/" + layer.id()));
+      ctx.response().putHeader("Content-Type", GeoJsonEncoder.MEDIA_TYPE)
+          .end(GeoJsonEncoder.feature(part, found.get(0), false, links));
+    }).onFailure(ctx::fail);
+  }
+
+  /** {@code f} if given (one of {@code allowed}), else HTML for browsers, else JSON. */
+  static String format(RoutingContext ctx, List<String> allowed) {
+    String f = ctx.request().getParam("f");
+    if (f != null) {
+      String v = f.toLowerCase(Locale.ROOT);
+      if (!allowed.contains(v)) {
+        throw ApiException.invalidParameter("f", "f must be one of " + String.join(", ", allowed));
+      }
+      return v.equals("geojson") ? "json" : v;
+    }
+    return HtmlPage.wanted(ctx) ? "html" : "json";
+  }
+
+  private String self(RoutingContext ctx) {
+    String query = ctx.request().query();
+    return base() + "/ogc" + ctx.normalizedPath().substring(ctx.mountPoint() == null ? 0
+        : ctx.mountPoint().length()) + (query == null || query.isEmpty() ? "" : "?" + query);
+  }
+
+  /** {@code url} with offset and limit replaced. */
+  static String pageUrl(String url, long offset, int limit) {
+    int q = url.indexOf('?');
+    StringBuilder sb = new StringBuilder(q < 0 ? url : url.substring(0, q)).append('?');
+    if (q >= 0) {
+      for (String pair : url.substring(q + 1).split("&")) {
+        String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+        if (!pair.isEmpty() && !key.equalsIgnoreCase("offset") && !key.equalsIgnoreCase("limit")) {
+          sb.append(pair).append('&');
+        }
+      }
+    }
+    return sb.append("offset=").append(offset).append("&limit=").append(limit).toString();
+  }
+
+  private String base() {
+    return config.server().publicUrl();
+  }
+
+  private String lang(RoutingContext ctx) {
+    String q = ctx.request().getParam("lang");
+    if ("en".equals(q) || "vi".equals(q)) {
+      return q;
+    }
+    String accept = ctx.request().getHeader("Accept-Language");
+    if (accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en")) {
+      return "en";
+    }
+    return config.service().defaultLanguage();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

@@ -1,0 +1,182 @@
+package vn.citytwin.ogc.wfs;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+import vn.citytwin.catalog.Field;
+import vn.citytwin.catalog.Layer;
+import vn.citytwin.ogc.CoordinateFormat;
+import vn.citytwin.ogc.GmlGeometryWriter;
+import vn.citytwin.ogc.GmlVersion;
+import vn.citytwin.ogc.XmlText;
+import vn.citytwin.ogc.features.FeatureEncoder;
+import vn.citytwin.ogc.features.FeatureRecord;
+import vn.citytwin.ogc.features.StreamInfo;
+import vn.citytwin.ogc.features.StreamPart;
+import vn.citytwin.ogc.features.StreamSummary;
+import vn.citytwin.ogc.features.ValueText;
+import vn.citytwin.scenario.ScenarioSource;
+
+/**
+ * A WFS feature collection in GML, streamed: GML 3.2 in a WFS 2.0 {@code wfs:FeatureCollection} (members in
+ * {@code wfs:member}, numberMatched/numberReturned and next/previous links on the root), GML 3.1.1 in a WFS 1.1.0
+ * collection ({@code gml:featureMember}, numberOfFeatures), GML 2.1.2 in a WFS 1.0 collection. Features follow
+ * {@link FeatureTypeSchemaWriter}: {@code gml:id} (GML 2: {@code fid}) {@code <type>.<id>}, one element per
+ * non-null attribute, the geometry with its srsName, {@code scenario_status} in a scenario. GML 2 is always written
+ * longitude first.
+ */
+final class GmlFeatureEncoder implements FeatureEncoder {
+  private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+  private final GmlVersion gml;
+  private final String describeUrl;
+  private final Function<StreamInfo, String[]> links;
+  private GmlGeometryWriter geometry;
+  private int geometrySrid = -1;
+  private long anonymous;
+
+  /**
+   * @param describeUrl the DescribeFeatureType URL of the types in the response (schemaLocation of our namespace)
+   * @param links next and previous URLs ([next, previous], either null) from the start info; null for none
+   */
+  GmlFeatureEncoder(GmlVersion gml, String describeUrl, Function<StreamInfo, String[]> links) {
+    this.gml = gml;
+    this.describeUrl = describeUrl;
+    this.links = links;
+  }
+
+  @Override
+  public String contentType() {
+    return gml.mimeType();
+  }
+
+  @Override
+  public void start(StringBuilder out, StreamInfo info) {
+    String wfsNs = gml == GmlVersion.GML32 ? WfsVersion.V2_0_0.namespace() : WfsVersion.V1_1_0.namespace();
+    String wfsSchema = switch (gml) {
+      case GML32 -> WfsVersion.V2_0_0.schemaLocation();
+      case GML31 -> WfsVersion.V1_1_0.schemaLocation();
+      case GML2 -> "http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd";
+    };
+    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<wfs:FeatureCollection xmlns:wfs=\"").append(wfsNs)
+        .append('"');
+    namespaces(out);
+    out.append(" xsi:schemaLocation=\"");
+    XmlText.attr(out, WfsNames.NAMESPACE + " " + describeUrl + " " + wfsNs + " " + wfsSchema
+        + (gml == GmlVersion.GML2 ? "" : " " + gml.namespace() + " " + gml.schemaLocation()));
+    out.append('"');
+    String stamp = DateTimeFormatter.ISO_INSTANT.format(info.timeStamp().truncatedTo(ChronoUnit.SECONDS));
+    switch (gml) {
+      case GML32 -> {
+        out.append(" timeStamp=\"").append(stamp).append("\" numberMatched=\"")
+            .append(info.numberMatched() == null ? "unknown" : info.numberMatched().toString())
+            .append("\" numberReturned=\"").append(info.numberReturned() == null ? 0 : info.numberReturned())
+            .append('"');
+        String[] nextPrevious = links == null ? null : links.apply(info);
+        if (nextPrevious != null) {
+          attribute(out, "next", nextPrevious[0]);
+          attribute(out, "previous", nextPrevious[1]);
+        }
+      }
+      case GML31 -> out.append(" timeStamp=\"").append(stamp).append("\" numberOfFeatures=\"")
+          .append(info.numberReturned() == null ? 0 : info.numberReturned()).append('"');
+      case GML2 -> { }
+    }
+    out.append(">\n");
+    if (gml == GmlVersion.GML2) {
+      out.append("<gml:boundedBy><gml:null>unknown</gml:null></gml:boundedBy>\n");
+    }
+  }
+
+  private void namespaces(StringBuilder out) {
+    out.append(" xmlns:gml=\"").append(gml.namespace()).append("\" xmlns:").append(WfsNames.PREFIX).append("=\"")
+        .append(WfsNames.NAMESPACE).append("\" xmlns:xsi=\"").append(XSI).append('"');
+  }
+
+  private static void attribute(StringBuilder out, String name, String value) {
+    if (value != null) {
+      out.append(' ').append(name).append("=\"");
+      XmlText.attr(out, value);
+      out.append('"');
+    }
+  }
+
+  @Override
+  public void feature(StringBuilder out, StreamPart part, FeatureRecord f) {
+    out.append(gml == GmlVersion.GML32 ? "<wfs:member>" : "<gml:featureMember>");
+    writeFeature(out, part, f, false);
+    out.append(gml == GmlVersion.GML32 ? "</wfs:member>\n" : "</gml:featureMember>\n");
+  }
+
+  @Override
+  public void end(StringBuilder out, StreamSummary summary) {
+    out.append("</wfs:FeatureCollection>\n");
+  }
+
+  /** One feature as a document of its own (GetFeatureById). */
+  String standalone(StreamPart part, FeatureRecord f) {
+    StringBuilder out = new StringBuilder(2048).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    writeFeature(out, part, f, true);
+    return out.append('\n').toString();
+  }
+
+  private void writeFeature(StringBuilder out, StreamPart part, FeatureRecord f, boolean root) {
+    Layer layer = part.columns().layer();
+    String type = WfsNames.typeName(layer);
+    String fid = WfsNames.featureId(layer, f.id() != null ? f.id() : "n" + (++anonymous));
+    out.append('<').append(type);
+    if (root) {
+      namespaces(out);
+      out.append(" xsi:schemaLocation=\"");
+      XmlText.attr(out, WfsNames.NAMESPACE + " " + describeUrl + " " + gml.namespace() + " "
+          + gml.schemaLocation());
+      out.append('"');
+    }
+    out.append(gml == GmlVersion.GML2 ? " fid=\"" : " gml:id=\"");
+    XmlText.attr(out, fid);
+    out.append("\">");
+    List<Field> fields = part.columns().attributes();
+    Object[] values = f.values();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        continue;
+      }
+      String e = WfsNames.element(fields.get(i).name());
+      out.append('<').append(WfsNames.PREFIX).append(':').append(e).append('>');
+      XmlText.text(out, ValueText.of(values[i]));
+      out.append("</").append(WfsNames.PREFIX).append(':').append(e).append('>');
+    }
+    if (f.geometry() != null && !f.geometry().isEmpty()) {
+      String e = WfsNames.element(layer.geometryColumn());
+      out.append('<').append(WfsNames.PREFIX).append(':').append(e).append('>');
+      geometryWriter(part).write(out, f.geometry(), srsName(part), fid + ".g");
+      out.append("</").append(WfsNames.PREFIX).append(':').append(e).append('>');
+    }
+    if (!part.query().scenario().isBase()) {
+      out.append('<').append(WfsNames.PREFIX).append(':').append(ScenarioSource.STATUS_COLUMN).append('>')
+          .append(f.scenarioStatus())
+          .append("</").append(WfsNames.PREFIX).append(':').append(ScenarioSource.STATUS_COLUMN).append('>');
+    }
+    out.append("</").append(type).append('>');
+  }
+
+  /** GML 2 has no latitude-first convention: always written longitude first with an EPSG:code name. */
+  private String srsName(StreamPart part) {
+    return gml == GmlVersion.GML2 ? "EPSG:" + part.crs().srid() : WfsVersion.srsName(part.crs());
+  }
+
+  GmlGeometryWriter geometryWriter(StreamPart part) {
+    if (geometry == null || geometrySrid != part.crs().srid()) {
+      boolean northFirst = gml != GmlVersion.GML2 && part.crs().northFirst();
+      geometry = new GmlGeometryWriter(gml, northFirst, CoordinateFormat.forSrid(part.crs().srid()));
+      geometrySrid = part.crs().srid();
+    }
+    return geometry;
+  }
+
+  /** The srsName this encoder writes for a part (GetPropertyValue uses it for geometry values). */
+  String srsNameOf(StreamPart part) {
+    return srsName(part);
+  }
+}

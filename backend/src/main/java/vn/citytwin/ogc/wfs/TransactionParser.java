@@ -1,0 +1,146 @@
+package vn.citytwin.ogc.wfs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.w3c.dom.Element;
+import vn.citytwin.catalog.Layer;
+import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.filter.FesParser;
+import vn.citytwin.filter.Filter;
+import vn.citytwin.ogc.GmlVersion;
+import vn.citytwin.ogc.features.FeatureEdit;
+
+/**
+ * Parses a {@code wfs:Transaction} (WFS 2.0 and 1.1.0) into {@link FeatureEdit}s: {@code Insert} (features as
+ * elements of our namespace; property elements by column name, the geometry property holding GML, {@code xsi:nil}
+ * for null), {@code Update} ({@code Property} with {@code ValueReference} or {@code Name} and an optional
+ * {@code Value}, plus a filter) and {@code Delete} (a filter). {@code Replace} and {@code Native} are not supported.
+ * Geometries without srsName are in the Insert's srsName, else the feature type's default CRS.
+ */
+final class TransactionParser {
+  private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+  private final WfsNames names;
+
+  TransactionParser(WfsNames names) {
+    this.names = names;
+  }
+
+  List<FeatureEdit> parse(Element root, WfsVersion version) {
+    List<FeatureEdit> edits = new ArrayList<>();
+    for (Element action : XmlElements.children(root)) {
+      String handle = XmlElements.attr(action, "handle");
+      switch (XmlElements.local(action)) {
+        case "Insert" -> edits.addAll(insert(action, version, handle));
+        case "Update" -> edits.add(update(action, version, handle));
+        case "Delete" -> {
+          Layer layer = names.layer(typeName(action), "typeName");
+          edits.add(new FeatureEdit.Delete(layer, filter(action, true), handle));
+        }
+        case "Replace", "Native" -> throw new ApiException(ErrorKind.OPERATION_NOT_SUPPORTED, "OptionNotSupported",
+            XmlElements.local(action), XmlElements.local(action) + " is not supported; use Update or Delete and Insert",
+            null);
+        default -> throw ApiException.invalidParameter("Transaction", "Unexpected element <"
+            + action.getNodeName() + "> in a Transaction; expected Insert, Update or Delete");
+      }
+    }
+    if (edits.isEmpty()) {
+      throw ApiException.missingParameter("Insert");
+    }
+    return edits;
+  }
+
+  private List<FeatureEdit> insert(Element insert, WfsVersion version, String handle) {
+    String srsName = XmlElements.attr(insert, "srsName");
+    String defaultSrs = srsName != null ? srsName : version.defaultSrsName();
+    Map<Layer, List<FeatureEdit.NewFeature>> byLayer = new LinkedHashMap<>();
+    for (Element feature : XmlElements.children(insert)) {
+      Layer layer = names.layer(XmlElements.local(feature), "typeName");
+      Map<String, Object> values = new LinkedHashMap<>();
+      Geometry geometry = null;
+      Object id = null;
+      for (Element p : XmlElements.children(feature)) {
+        if (isGml(p)) {
+          continue; // gml:name, gml:description, gml:boundedBy …
+        }
+        String column = WfsNames.column(layer, XmlElements.local(p), "Insert");
+        if (column.equals(layer.geometryColumn())) {
+          Element g = XmlElements.children(p).isEmpty() ? null : XmlElements.children(p).get(0);
+          geometry = g == null ? null : GmlGeometryReader.read(g, defaultSrs, column);
+        } else if (column.equals(layer.idColumn())) {
+          id = XmlElements.text(p);
+        } else {
+          values.put(column, nil(p) ? null : XmlElements.text(p));
+        }
+      }
+      byLayer.computeIfAbsent(layer, l -> new ArrayList<>()).add(new FeatureEdit.NewFeature(id, values, geometry));
+    }
+    if (byLayer.isEmpty()) {
+      throw ApiException.missingParameter("Insert");
+    }
+    List<FeatureEdit> edits = new ArrayList<>();
+    byLayer.forEach((layer, features) -> edits.add(new FeatureEdit.Insert(layer, features, handle)));
+    return edits;
+  }
+
+  private FeatureEdit update(Element update, WfsVersion version, String handle) {
+    Layer layer = names.layer(typeName(update), "typeName");
+    Map<String, Object> values = new LinkedHashMap<>();
+    String srsName = XmlElements.attr(update, "srsName");
+    for (Element p : XmlElements.children(update, "Property")) {
+      Element ref = XmlElements.child(p, "ValueReference");
+      if (ref == null) {
+        ref = XmlElements.child(p, "Name");
+      }
+      if (ref == null || XmlElements.text(ref).isEmpty()) {
+        throw ApiException.missingParameter("ValueReference");
+      }
+      String column = WfsNames.column(layer, XmlElements.text(ref), "ValueReference");
+      Element value = XmlElements.child(p, "Value");
+      if (column.equals(layer.geometryColumn())) {
+        Element g = value == null || XmlElements.children(value).isEmpty() ? null
+            : XmlElements.children(value).get(0);
+        values.put(column, g == null ? null
+            : GmlGeometryReader.read(g, srsName != null ? srsName : version.defaultSrsName(), column));
+      } else {
+        values.put(column, value == null || nil(value) ? null : XmlElements.text(value));
+      }
+    }
+    return new FeatureEdit.Update(layer, values, filter(update, false), handle);
+  }
+
+  private static String typeName(Element action) {
+    String t = XmlElements.attr(action, "typeName");
+    if (t == null) {
+      t = XmlElements.attr(action, "typeNames");
+    }
+    if (t == null) {
+      throw ApiException.missingParameter("typeName");
+    }
+    return t;
+  }
+
+  private static Filter filter(Element action, boolean required) {
+    Element f = XmlElements.child(action, "Filter");
+    if (f == null) {
+      if (required) {
+        throw ApiException.missingParameter("filter");
+      }
+      return null;
+    }
+    return FesParser.parse(f);
+  }
+
+  private static boolean nil(Element e) {
+    return "true".equals(e.getAttributeNS(XSI, "nil")) || "1".equals(e.getAttributeNS(XSI, "nil"));
+  }
+
+  private static boolean isGml(Element e) {
+    String ns = e.getNamespaceURI();
+    return GmlVersion.GML32.namespace().equals(ns) || GmlVersion.GML31.namespace().equals(ns);
+  }
+}

@@ -1,0 +1,212 @@
+package vn.citytwin.ogc.wfs;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import vn.citytwin.catalog.Catalog;
+import vn.citytwin.catalog.Layer;
+import vn.citytwin.catalog.LayerStats;
+import vn.citytwin.catalog.LayerStatsService;
+import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.ogc.GmlVersion;
+import vn.citytwin.ogc.OwsExceptionReport;
+import vn.citytwin.ogc.OwsService;
+import vn.citytwin.ogc.features.FeatureEditService;
+import vn.citytwin.ogc.features.FeatureService;
+import vn.citytwin.scenario.ScenarioRegistry;
+
+/**
+ * OGC WFS 2.0.0 and 1.1.0 over the catalog's public layers: GetCapabilities, DescribeFeatureType, GetFeature,
+ * GetPropertyValue, ListStoredQueries, DescribeStoredQueries and (when enabled in the configuration) Transaction, as
+ * KVP (GET or form POST) or XML POST. Errors are OWS ExceptionReports in the request's version. Locking is not
+ * offered.
+ */
+public final class WfsService implements OwsService {
+  private static final String VERSION_KEY = "citytwin.wfs.version";
+
+  private final Catalog catalog;
+  private final LayerStatsService stats;
+  private final WfsNames names;
+  private final GetFeatureKvp kvpParser;
+  private final WfsXmlRequests xmlParser;
+  private final TransactionParser transactions;
+  private final GetFeatureHandler getFeature;
+  private final FeatureEditService edits;
+  private final CityTwinConfig config;
+
+  public WfsService(Catalog catalog, LayerStatsService stats, ScenarioRegistry scenarios, FeatureService features,
+                    FeatureEditService edits, CityTwinConfig config) {
+    this.catalog = catalog;
+    this.stats = stats;
+    this.names = new WfsNames(catalog);
+    this.kvpParser = new GetFeatureKvp(names, scenarios);
+    this.xmlParser = new WfsXmlRequests(names, scenarios);
+    this.transactions = new TransactionParser(names);
+    this.getFeature = new GetFeatureHandler(features, config.features().maxLimit());
+    this.edits = edits;
+    this.config = config;
+  }
+
+  @Override
+  public String name() {
+    return "WFS";
+  }
+
+  @Override
+  public void handle(RoutingContext ctx, KvpParams p) {
+    String request = p.require("REQUEST");
+    if (request.equalsIgnoreCase("GetCapabilities")) {
+      WfsVersion v = WfsVersion.negotiate(p.get("ACCEPTVERSIONS").orElse(null), p.get("VERSION").orElse(null));
+      ctx.put(VERSION_KEY, v);
+      capabilities(ctx, v);
+      return;
+    }
+    WfsVersion v = WfsVersion.parse(p.get("VERSION").orElse("2.0.0"));
+    ctx.put(VERSION_KEY, v);
+    int max = config.features().maxLimit();
+    switch (request.toLowerCase(Locale.ROOT)) {
+      case "describefeaturetype" -> {
+        List<String> types = new ArrayList<>();
+        p.get("TYPENAMES").or(() -> p.get("TYPENAME")).ifPresent(t -> types.addAll(KvpLists.items(t
+            .replace("(", "").replace(")", ","))));
+        describe(ctx, v, types, p.get("OUTPUTFORMAT").orElse(null));
+      }
+      case "getfeature" -> getFeature.handle(ctx, kvpParser.parse(p, v, false, max), endpoint(ctx));
+      case "getpropertyvalue" -> getFeature.handle(ctx, propertyValue(v, kvpParser.parse(p, v, true, max)),
+          endpoint(ctx));
+      case "liststoredqueries" -> xml(ctx, "application/xml; charset=utf-8",
+          StoredQueries.list(catalog.publicLayers()));
+      case "describestoredqueries" -> xml(ctx, "application/xml; charset=utf-8", StoredQueries.describe(
+          KvpLists.items(p.get("STOREDQUERY_ID").orElse(null)), catalog.publicLayers()));
+      case "transaction" -> throw ApiException.notSupported("request",
+          "Transaction is accepted as XML POST only");
+      default -> throw ApiException.notSupported("request", "Operation '" + KvpParams.abbreviate(request)
+          + "' is not offered");
+    }
+  }
+
+  @Override
+  public void handle(RoutingContext ctx, Document request, KvpParams query) {
+    Element root = request.getDocumentElement();
+    String op = XmlElements.local(root);
+    if (op.equals("GetCapabilities")) {
+      Element accept = XmlElements.child(root, "AcceptVersions");
+      String versions = accept == null ? null : String.join(",", XmlElements.children(accept, "Version").stream()
+          .map(XmlElements::text).toList());
+      WfsVersion v = WfsVersion.negotiate(versions, XmlElements.attr(root, "version"));
+      ctx.put(VERSION_KEY, v);
+      capabilities(ctx, v);
+      return;
+    }
+    WfsVersion v = WfsVersion.parse(root.getAttribute("version").isBlank() ? "2.0.0" : root.getAttribute("version"));
+    ctx.put(VERSION_KEY, v);
+    int max = config.features().maxLimit();
+    switch (op) {
+      case "DescribeFeatureType" -> describe(ctx, v, WfsXmlRequests.describeTypeNames(root),
+          XmlElements.attr(root, "outputFormat"));
+      case "GetFeature" -> getFeature.handle(ctx, xmlParser.getFeature(root, v, query, false, max), endpoint(ctx));
+      case "GetPropertyValue" -> getFeature.handle(ctx, propertyValue(v, xmlParser.getFeature(root, v, query, true,
+          max)), endpoint(ctx));
+      case "ListStoredQueries" -> xml(ctx, "application/xml; charset=utf-8",
+          StoredQueries.list(catalog.publicLayers()));
+      case "DescribeStoredQueries" -> xml(ctx, "application/xml; charset=utf-8", StoredQueries.describe(
+          XmlElements.children(root, "StoredQueryId").stream().map(XmlElements::text).toList(),
+          catalog.publicLayers()));
+      case "Transaction" -> transaction(ctx, root, v, query);
+      case "LockFeature", "GetFeatureWithLock" -> throw ApiException.notSupported("request",
+          "Locking is not offered by this server");
+      default -> throw ApiException.notSupported("request", "Operation '" + op + "' is not offered");
+    }
+  }
+
+  @Override
+  public void fail(RoutingContext ctx, ApiException error) {
+    WfsVersion v = ctx.get(VERSION_KEY);
+    if (v == null) {
+      v = WfsVersion.V2_0_0;
+    }
+    OwsExceptionReport.send(ctx, error, v.ows(), v.text());
+  }
+
+  private static GetFeatureRequest propertyValue(WfsVersion v, GetFeatureRequest r) {
+    if (v != WfsVersion.V2_0_0) {
+      throw ApiException.notSupported("request", "GetPropertyValue is a WFS 2.0 operation");
+    }
+    return r;
+  }
+
+  private void capabilities(RoutingContext ctx, WfsVersion v) {
+    List<Layer> layers = catalog.publicLayers();
+    List<Future<LayerStats>> all = layers.stream().map(stats::stats).toList();
+    Future.join(all).onComplete(done -> {
+      Map<String, LayerStats> byId = new HashMap<>();
+      for (int i = 0; i < layers.size(); i++) {
+        if (all.get(i).succeeded()) {
+          byId.put(layers.get(i).id(), all.get(i).result());
+        }
+      }
+      CapabilitiesInput in = new CapabilitiesInput(endpoint(ctx), config.service(), layers, byId,
+          config.wfs().transactionsEnabled(), config.features().maxLimit());
+      String doc = v == WfsVersion.V2_0_0 ? Capabilities20Writer.write(in) : Capabilities11Writer.write(in);
+      xml(ctx, "application/xml; charset=utf-8", doc);
+    });
+  }
+
+  private void describe(RoutingContext ctx, WfsVersion v, List<String> typeNames, String outputFormat) {
+    List<Layer> layers = new ArrayList<>();
+    for (String t : typeNames) {
+      Layer l = names.layer(t, "typeNames");
+      if (!layers.contains(l)) {
+        layers.add(l);
+      }
+    }
+    if (layers.isEmpty()) {
+      layers.addAll(catalog.publicLayers());
+    }
+    GmlVersion gml = v.gml();
+    if (outputFormat != null && !outputFormat.equalsIgnoreCase("XMLSCHEMA")) {
+      WfsOutputFormat f = WfsOutputFormat.parse(outputFormat, v);
+      if (f.gml() == null) {
+        throw ApiException.invalidParameter("outputFormat", "DescribeFeatureType answers with XML Schema for GML");
+      }
+      gml = f.gml();
+    }
+    xml(ctx, gml.mimeType(), FeatureTypeSchemaWriter.write(layers, gml));
+  }
+
+  private void transaction(RoutingContext ctx, Element root, WfsVersion v, KvpParams query) {
+    if (!config.wfs().transactionsEnabled()) {
+      throw new ApiException(ErrorKind.FORBIDDEN, "OperationNotSupported", "Transaction",
+          "Transactions are disabled on this server (setting wfs.transactions.enabled)", null);
+    }
+    if (query.has("scenario")) {
+      throw ApiException.notSupported("scenario", "Transactions edit the base city; edit scenarios through the"
+          + " planning API");
+    }
+    var parsed = transactions.parse(root, v);
+    edits.apply(parsed).onSuccess(result -> xml(ctx, "application/xml; charset=utf-8",
+        TransactionResponseWriter.write(result, v))).onFailure(ctx::fail);
+  }
+
+  /** The URL clients call this endpoint at: the public base URL and the path the request came in on. */
+  private String endpoint(RoutingContext ctx) {
+    String mount = ctx.mountPoint() == null ? "/ows" : ctx.mountPoint();
+    if (mount.endsWith("/")) {
+      mount = mount.substring(0, mount.length() - 1);
+    }
+    return config.server().publicUrl() + mount;
+  }
+
+  private static void xml(RoutingContext ctx, String type, String body) {
+    ctx.response().putHeader("Content-Type", type).end(body);
+  }
+}
