@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes this machine ready for CityTwin, idempotently: Java/Maven/Node check, PostgreSQL 15 + PostGIS 3 (+ pgRouting),
-# Mosquitto, fonts with Vietnamese glyphs; starts the cluster if it is down; creates the `citytwin` role, the
-# `citytwin` database and the `citytwin_template` database (PostGIS + pgRouting installed, used by the tests to
-# create fresh databases without superuser rights).
+# Mosquitto, fonts with Vietnamese glyphs, Chromium + chromedriver (the viewer's browser test); starts the cluster
+# if it is down; creates the `citytwin` role, the `citytwin` database and the `citytwin_template` database (PostGIS
+# + pgRouting installed, used by the tests to create fresh databases without superuser rights).
 #
 # Works where PostgreSQL already runs with trust auth on 127.0.0.1 and on a stock Debian cluster (peer/scram):
 # admin SQL runs as the `postgres` OS user over the local socket when we are root, over TCP otherwise.
@@ -29,6 +29,9 @@ have_pkg postgresql-$PG_VERSION-pgrouting   || need_pkgs+=(postgresql-$PG_VERSIO
 have_pkg mosquitto                          || need_pkgs+=(mosquitto)
 have_pkg fonts-noto-core                    || need_pkgs+=(fonts-noto-core)
 have_pkg fonts-dejavu-core                  || need_pkgs+=(fonts-dejavu-core)
+have_pkg chromium                           || need_pkgs+=(chromium)
+have_pkg chromium-driver                    || need_pkgs+=(chromium-driver)
+have_cmd ogr2ogr                            || need_pkgs+=(gdal-bin)   # the WFS/OGC API client tests run GDAL
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! have_cmd apt-get; then

@@ -60,7 +60,7 @@ public final class LayersApi implements Mountable {
       JsonArray array = new JsonArray();
       items.forEach(f -> array.add(f.result()));
       return new JsonObject().put("layers", array)
-          .put("links", new JsonArray().add(link("self", "application/json", "Layers", baseUrl + "/api/layers")));
+          .put("links", new JsonArray().add(LayerLinks.link("self", "application/json", "Layers", baseUrl + "/api/layers")));
     });
   }
 
@@ -80,10 +80,10 @@ public final class LayersApi implements Mountable {
           .put("inTiles", tileFields.contains(f.name())));
     }
     JsonArray links = new JsonArray()
-        .add(link("self", "application/json", "This layer", baseUrl + "/api/layers/" + layer.id()));
+        .add(LayerLinks.link("self", "application/json", "This layer", baseUrl + "/api/layers/" + layer.id()));
     for (LayerLinks provider : linkProviders) {
       for (LayerLinks.Link l : provider.linksFor(layer, baseUrl)) {
-        links.add(link(l.rel(), l.type(), l.title(), l.href()));
+        links.add(l.toJson());
       }
     }
     JsonObject json = new JsonObject()
@@ -112,7 +112,4 @@ public final class LayersApi implements Mountable {
     return json;
   }
 
-  private static JsonObject link(String rel, String type, String title, String href) {
-    return new JsonObject().put("rel", rel).put("type", type).put("title", title).put("href", href);
-  }
 }

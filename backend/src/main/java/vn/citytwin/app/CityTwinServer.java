@@ -13,6 +13,7 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,10 +36,20 @@ import vn.citytwin.ogc.features.FeatureService;
 import vn.citytwin.ogc.features.OgcFeaturesPart;
 import vn.citytwin.ogc.wfs.WfsService;
 import vn.citytwin.ogc.wms.WmsService;
+import vn.citytwin.planning.PlanningApi;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
 import vn.citytwin.tiles.TilesApi;
+import vn.citytwin.tiles3d.Tiles3dApi;
+import vn.citytwin.tiles3d.Tiles3dOptions;
+import vn.citytwin.tiles3d.Tiles3dService;
 import vn.citytwin.core.http.Mountable;
+import vn.citytwin.planning.simulation.SimulationService;
+import vn.citytwin.planning.simulation.SimulationsApi;
+import vn.citytwin.planning.simulation.access.AccessibilitySimulation;
+import vn.citytwin.planning.simulation.flood.DemStore;
+import vn.citytwin.planning.simulation.flood.FloodSimulation;
+import vn.citytwin.planning.simulation.sun.ShadowSimulation;
 
 /**
  * The composition root: the only class that knows every capability. It opens the database, loads the catalog,
@@ -54,9 +65,12 @@ public final class CityTwinServer implements AutoCloseable {
   private final Notifications notifications;
   private final ServerVerticle verticle;
   private final String deploymentId;
+  /** Capabilities with background work (simulation runs), stopped before the pool closes. */
+  private final List<AutoCloseable> background;
 
   private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
-                         Notifications notifications, ServerVerticle verticle, String deploymentId) {
+                         Notifications notifications, ServerVerticle verticle, String deploymentId,
+                         List<AutoCloseable> background) {
     this.vertx = vertx;
     this.db = db;
     this.catalog = catalog;
@@ -64,6 +78,7 @@ public final class CityTwinServer implements AutoCloseable {
     this.notifications = notifications;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
+    this.background = background;
   }
 
   /** Starts everything; blocks until the server listens. A database that cannot be reached fails the start. */
@@ -89,12 +104,13 @@ public final class CityTwinServer implements AutoCloseable {
       ScenarioRegistry scenarios = new ScenarioRegistry(db);
       scenarios.listen(notifications);
       notifications.start();
-      List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios);
+      List<AutoCloseable> background = new ArrayList<>();
+      List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios, background);
       ServerVerticle verticle = new ServerVerticle(config.server(), mounts);
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
-      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id);
+      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id, background);
     } catch (Exception e) {
       if (db != null) {
         db.close();
@@ -105,7 +121,7 @@ public final class CityTwinServer implements AutoCloseable {
   }
 
   private static List<Mountable> capabilities(Vertx vertx, CityTwinConfig config, Database db, Catalog catalog,
-                                              ScenarioRegistry scenarios) {
+                                              ScenarioRegistry scenarios, List<AutoCloseable> background) {
     String base = config.server().publicUrl();
     List<LayerLinks> links = new ArrayList<>();
     List<Mountable> mounts = new ArrayList<>();
@@ -122,14 +138,28 @@ public final class CityTwinServer implements AutoCloseable {
     WmsService wms = WmsService.create(vertx, db, catalog, scenarios, stats, config);
     links.add(wms);
 
-    FeatureService features = new FeatureService(db);
+    Tiles3dService tiles3dService = new Tiles3dService(vertx, db, catalog, Tiles3dOptions.from(config.tiles()));
+    Tiles3dApi tiles3d = new Tiles3dApi(vertx, tiles3dService, catalog, scenarios);
+    mounts.add(tiles3d);
+    links.add(tiles3d);
+
+    FeatureService features = new FeatureService(db, stats);
     FeatureEditService edits = new FeatureEditService(db, catalog);
     ogcParts.add(new OgcFeaturesPart(features, edits, catalog, scenarios, stats, config));
     mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config),
         wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
-    // last: LayersApi copies the link providers when it is built
+
+    // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
+    SimulationService simulations = new SimulationService(vertx, db, catalog, scenarios,
+        List.of(new FloodSimulation(new DemStore()), new ShadowSimulation(), new AccessibilitySimulation()),
+        2, Duration.ofMinutes(15));
+    background.add(simulations);
+    mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base,
+        new SimulationsApi(vertx, simulations, base).router()));
+
+    // Last: LayersApi copies the link providers when built, so every capability must have added its own.
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
     return mounts;
   }
@@ -161,6 +191,13 @@ public final class CityTwinServer implements AutoCloseable {
       vertx.undeploy(deploymentId).await(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("undeploy: {}", e.getMessage());
+    }
+    for (AutoCloseable c : background) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {}: {}", c.getClass().getSimpleName(), e.getMessage());
+      }
     }
     notifications.close();
     db.close();

@@ -74,13 +74,13 @@ public final class OgcApi implements Mountable {
   private void landing(RoutingContext ctx) {
     String lang = language(ctx);
     JsonArray links = new JsonArray()
-        .add(link("self", "application/json", "This document", base + "/ogc"))
-        .add(link("service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI definition",
+        .add(LayerLinks.link("self", "application/json", "This document", base + "/ogc"))
+        .add(LayerLinks.link("service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI definition",
             base + "/ogc/api"))
-        .add(link("conformance", "application/json", "Conformance classes", base + "/ogc/conformance"))
-        .add(link("data", "application/json", "Collections", base + "/ogc/collections"));
+        .add(LayerLinks.link("conformance", "application/json", "Conformance classes", base + "/ogc/conformance"))
+        .add(LayerLinks.link("data", "application/json", "Collections", base + "/ogc/collections"));
     for (OgcApiPart p : parts) {
-      p.landingLinks(base).forEach(l -> links.add(link(l.rel(), l.type(), l.title(), l.href())));
+      p.landingLinks(base).forEach(l -> links.add(l.toJson()));
     }
     if (HtmlPage.wanted(ctx)) {
       List<LayerLinks.Link> items = new ArrayList<>();
@@ -143,7 +143,7 @@ public final class OgcApi implements Mountable {
       StringBuilder table = new StringBuilder("<table><tr><th>Collection</th><th>Description</th><th>Extent</th></tr>");
       for (int i = 0; i < layers.size(); i++) {
         JsonObject c = items.getJsonObject(i);
-        table.append("<tr><td><a href=\"").append(HtmlPage.esc(base + "/ogc/collections/" + layers.get(i).id()
+        table.append("<tr><td><a href=\"").append(HtmlPage.esc(UrlPaths.collection(base, layers.get(i).id())
             + "?f=html")).append("\">").append(HtmlPage.esc(c.getString("title"))).append("</a></td><td>")
             .append(HtmlPage.esc(c.getString("description"))).append("</td><td class=\"muted\">")
             .append(HtmlPage.esc(String.valueOf(c.getJsonObject("extent").getJsonObject("spatial")
@@ -156,7 +156,7 @@ public final class OgcApi implements Mountable {
       return;
     }
     json(ctx, new JsonObject()
-        .put("links", new JsonArray().add(link("self", "application/json", "Collections", base + "/ogc/collections")))
+        .put("links", new JsonArray().add(LayerLinks.link("self", "application/json", "Collections", base + "/ogc/collections")))
         .put("collections", items));
   }
 
@@ -177,7 +177,7 @@ public final class OgcApi implements Mountable {
           new LayerLinks.Link("home", null, service.title(), base + "/ogc?f=html"),
           new LayerLinks.Link("data", null, "Collections", base + "/ogc/collections?f=html"),
           new LayerLinks.Link("self", null, c.getString("title"), "")),
-          base + "/ogc/collections/" + layer.id() + "?f=json")
+          UrlPaths.collection(base, layer.id()) + "?f=json")
           .paragraph(c.getString("description")).links(links).send(ctx);
       return;
     }
@@ -193,9 +193,9 @@ public final class OgcApi implements Mountable {
           .add(s.bbox()[3])));
     }
     JsonArray links = new JsonArray()
-        .add(link("self", "application/json", layer.meta().title(lang), base + "/ogc/collections/" + layer.id()));
+        .add(LayerLinks.link("self", "application/json", layer.meta().title(lang), UrlPaths.collection(base, layer.id())));
     for (OgcApiPart p : parts) {
-      p.collectionLinks(layer, base).forEach(l -> links.add(link(l.rel(), l.type(), l.title(), l.href())));
+      p.collectionLinks(layer, base).forEach(l -> links.add(l.toJson()));
     }
     JsonObject c = new JsonObject().put("id", layer.id()).put("title", layer.meta().title(lang))
         .put("description", layer.meta().abstractText(lang))
@@ -229,7 +229,4 @@ public final class OgcApi implements Mountable {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
   }
 
-  static JsonObject link(String rel, String type, String title, String href) {
-    return new JsonObject().put("rel", rel).put("type", type).put("title", title).put("href", href);
-  }
 }

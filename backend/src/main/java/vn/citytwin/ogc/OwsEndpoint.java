@@ -1,10 +1,15 @@
 package vn.citytwin.ogc;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.core.http.JsonErrors;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.core.http.Mountable;
@@ -34,14 +40,21 @@ public final class OwsEndpoint implements Mountable {
 
   private final Router router;
   private final Map<String, OwsService> services = new LinkedHashMap<>();
+  private final long maxBodyBytes;
 
   /** @param maxBodyBytes the largest POST body accepted (transactions carry whole features) */
   public OwsEndpoint(Vertx vertx, List<OwsService> services, long maxBodyBytes) {
     services.forEach(s -> this.services.put(s.name().toUpperCase(Locale.ROOT), s));
+    this.maxBodyBytes = maxBodyBytes;
     router = Router.router(vertx);
-    router.route(HttpMethod.POST, "/").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.get("/").handler(this::get);
-    router.post("/").handler(this::post);
+    router.post("/").handler(ctx -> readBody(ctx).onSuccess(body -> {
+      try {
+        post(ctx, body);
+      } catch (RuntimeException e) {
+        ctx.fail(e);
+      }
+    }).onFailure(ctx::fail));
     router.route().failureHandler(this::failure);
   }
 
@@ -63,17 +76,22 @@ public final class OwsEndpoint implements Mountable {
     choose(ctx, params.get("SERVICE").orElse(null)).handle(ctx, params);
   }
 
-  private void post(RoutingContext ctx) {
+  /**
+   * POST: a form-encoded body is KVP; anything else is XML. A form content type with a body starting with
+   * {@code <} is XML too ({@code curl --data} sends XML that way).
+   */
+  private void post(RoutingContext ctx, String body) {
     String type = ctx.request().getHeader("Content-Type");
-    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      var all = io.vertx.core.MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams())
-          .addAll(ctx.request().formAttributes());
+    boolean form = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    if (form && !body.stripLeading().startsWith("<")) {
+      MultiMap all = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
+      new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters()
+          .forEach((k, values) -> values.forEach(v -> all.add(k, v)));
       KvpParams params = KvpParams.of(all);
       choose(ctx, params.get("SERVICE").orElse(null)).handle(ctx, params);
       return;
     }
-    String body = ctx.body() == null ? null : ctx.body().asString("UTF-8");
-    if (body == null || body.isBlank()) {
+    if (body.isBlank()) {
       throw ApiException.missingParameter("request");
     }
     KvpParams query = KvpParams.of(ctx.queryParams());
@@ -83,6 +101,36 @@ public final class OwsEndpoint implements Mountable {
       service = query.get("SERVICE").orElse(null);
     }
     choose(ctx, service).handle(ctx, doc, query);
+  }
+
+  /** The whole body as UTF-8 text, refusing more than the configured size (413) without buffering it. */
+  private Future<String> readBody(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    String length = request.getHeader("Content-Length");
+    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+      return Future.failedFuture(tooLarge());
+    }
+    Promise<String> promise = Promise.promise();
+    Buffer body = Buffer.buffer();
+    request.handler(chunk -> {
+      if (promise.future().isComplete()) {
+        return; // already refused: drain the rest
+      }
+      if (body.length() + chunk.length() > maxBodyBytes) {
+        promise.tryFail(tooLarge());
+      } else {
+        body.appendBuffer(chunk);
+      }
+    });
+    request.endHandler(v -> promise.tryComplete(body.toString(StandardCharsets.UTF_8)));
+    request.exceptionHandler(promise::tryFail);
+    request.resume();
+    return promise.future();
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(ErrorKind.TOO_LARGE, "OperationProcessingFailed", "request",
+        "The request body is larger than " + (maxBodyBytes / (1024 * 1024)) + " MB", null);
   }
 
   private OwsService choose(RoutingContext ctx, String requested) {

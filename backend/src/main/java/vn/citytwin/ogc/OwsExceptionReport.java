@@ -73,7 +73,9 @@ public final class OwsExceptionReport {
     sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ows:ExceptionReport xmlns:ows=\"")
         .append(flavour.namespace).append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
         .append(" xsi:schemaLocation=\"").append(flavour.namespace).append(' ').append(flavour.schemaLocation)
-        .append("\" version=\"").append(version).append("\" xml:lang=\"en\">\n  <ows:Exception exceptionCode=\"")
+        .append("\" version=\"").append(version)
+        .append(flavour == Flavour.OWS_1_1 ? "\" xml:lang=\"en\"" : "\" language=\"en\"")
+        .append(">\n  <ows:Exception exceptionCode=\"")
         .append(code(e)).append('"');
     if (e.locator() != null) {
       sb.append(" locator=\"");

@@ -8,6 +8,7 @@ import java.util.List;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
+import vn.citytwin.catalog.LayerLinks;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.ogc.OgcApiPart;
@@ -44,7 +45,7 @@ public final class OgcTilesPart implements OgcApiPart {
   public void addRoutes(Router r) {
     r.get("/tileMatrixSets").handler(ctx -> json(ctx, new JsonObject().put("tileMatrixSets", new JsonArray()
         .add(new JsonObject().put("id", TMS_ID).put("title", "Google Maps Compatible for the World")
-            .put("uri", TMS_URI).put("links", new JsonArray().add(link("self", "application/json", TMS_ID,
+            .put("uri", TMS_URI).put("links", new JsonArray().add(LayerLinks.link("self", "application/json", TMS_ID,
                 base() + "/ogc/tileMatrixSets/" + TMS_ID)))))));
     r.get("/tileMatrixSets/:tmsId").handler(ctx -> {
       requireTms(ctx.pathParam("tmsId"));
@@ -128,8 +129,8 @@ public final class OgcTilesPart implements OgcApiPart {
         .put("dataType", "vector").put("crs", "http://www.opengis.net/def/crs/EPSG/0/3857")
         .put("tileMatrixSetURI", TMS_URI)
         .put("links", new JsonArray()
-            .add(link("self", "application/json", "Tileset metadata", self))
-            .add(link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", TMS_ID,
+            .add(LayerLinks.link("self", "application/json", "Tileset metadata", self))
+            .add(LayerLinks.link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", TMS_ID,
                 base() + "/ogc/tileMatrixSets/" + TMS_ID)));
   }
 
@@ -149,7 +150,7 @@ public final class OgcTilesPart implements OgcApiPart {
     }
     JsonObject ts = tilesetSummary(layer);
     ts.put("layers", ls);
-    ts.getJsonArray("links").add(link("item", "application/vnd.mapbox-vector-tile", "Tiles", tilesUrl)
+    ts.getJsonArray("links").add(LayerLinks.link("item", "application/vnd.mapbox-vector-tile", "Tiles", tilesUrl)
         .put("templated", true));
     return ts;
   }
@@ -181,7 +182,4 @@ public final class OgcTilesPart implements OgcApiPart {
     ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
   }
 
-  private static JsonObject link(String rel, String type, String title, String href) {
-    return new JsonObject().put("rel", rel).put("type", type).put("title", title).put("href", href);
-  }
 }

@@ -16,8 +16,12 @@ final class DecodedTile {
   final double[] rgba;
 
   DecodedTile(BuildingTileEncoder.EncodedTile tile) {
-    glb = new GlbReader(tile.glb());
-    double[] m = tile.transform();
+    this(tile.glb(), tile.transform());
+  }
+
+  /** A glb fetched from a server, with its tile's world transform (ENU → ECEF, column-major) from tileset.json. */
+  DecodedTile(byte[] glbBytes, double[] m) {
+    glb = new GlbReader(glbBytes);
     double[] pos = glb.attribute("POSITION");
     double[] nor = glb.attribute("NORMAL");
     double[] fid = glb.attribute("_FEATURE_ID_0");

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public record CityTwinConfig(
     Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo,
-    Wfs wfs) {
+    PlanningSettings planning, Wfs wfs) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs) {}
@@ -77,10 +77,19 @@ public record CityTwinConfig(
         src.integer("wms.max.features", 500000, 1, 100000000), src.integer("wms.timeout.ms", 60000, 100, 3600000));
     int maxLimit = src.integer("features.max.limit", 10000, 1, 10000000);
     Features features = new Features(src.integer("features.default.limit", 100, 1, maxLimit), maxLimit);
-    Demo demo = new Demo(src.bool("demo.seed.when.empty", true), src.integer("demo.buildings", 60000, 0, 5000000),
+    Demo demo = new Demo(src.bool("demo.seed.when.empty", true), demoBuildings(src),
         src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
     Wfs wfs = new Wfs(src.bool("wfs.transactions.enabled", false), src.integer("wfs.max.request.mb", 32, 1, 1024));
-    return new CityTwinConfig(server, db, service, tiles, wms, features, demo, wfs);
+    return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src), wfs);
+  }
+
+  /** 0 (never seed) or 1,000–5,000,000 buildings, the generator's range. */
+  private static int demoBuildings(ConfigSource src) {
+    int n = src.integer("demo.buildings", 60000, 0, 5000000);
+    if (n > 0 && n < 1000) {
+      throw new ConfigException("setting demo.buildings: '" + n + "' must be 0 (no demo city) or at least 1000");
+    }
+    return n;
   }
 
   private static String stripSlash(String url) {

@@ -41,23 +41,7 @@ public final class Database implements AutoCloseable {
    * schema to the latest version.
    */
   public static Database open(Vertx vertx, CityTwinConfig.Database config, MeterRegistry registry) {
-    HikariConfig hc = hikari(config);
-    if (registry != null) {
-      hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-    }
-    HikariDataSource ds;
-    try {
-      ds = new HikariDataSource(hc);
-    } catch (RuntimeException e) {
-      throw new ConfigException("database " + config.url() + " as " + config.user() + " is not reachable: "
-          + rootMessage(e) + " (run scripts/setup.sh, or set CITYTWIN_DB_URL / CITYTWIN_DB_USER / CITYTWIN_DB_PASSWORD)");
-    }
-    try {
-      migrate(ds);
-    } catch (RuntimeException e) {
-      ds.close();
-      throw e;
-    }
+    HikariDataSource ds = openMigrated(config, registry);
     WorkerExecutor workers = vertx.createSharedWorkerExecutor("citytwin-db", config.poolSize() + 2);
     LOG.info("database ready: {} as {}", config.url(), config.user());
     return new Database(ds, workers, config);
@@ -68,9 +52,17 @@ public final class Database implements AutoCloseable {
    * The caller closes it.
    */
   public static HikariDataSource openForTool(CityTwinConfig.Database config) {
+    return openMigrated(config, null);
+  }
+
+  private static HikariDataSource openMigrated(CityTwinConfig.Database config, MeterRegistry registry) {
+    HikariConfig hc = hikari(config);
+    if (registry != null) {
+      hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+    }
     HikariDataSource ds;
     try {
-      ds = new HikariDataSource(hikari(config));
+      ds = new HikariDataSource(hc);
     } catch (RuntimeException e) {
       throw new ConfigException("database " + config.url() + " as " + config.user() + " is not reachable: "
           + rootMessage(e) + " (run scripts/setup.sh, or set CITYTWIN_DB_URL / CITYTWIN_DB_USER / CITYTWIN_DB_PASSWORD)");

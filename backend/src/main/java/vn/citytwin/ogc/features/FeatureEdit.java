@@ -35,7 +35,10 @@ public sealed interface FeatureEdit {
     }
   }
 
-  /** Replaces every attribute and the geometry of the feature with id {@code id} (columns not given become NULL). */
+  /**
+   * Replaces every attribute and the geometry of the feature with id {@code id}; columns not given get their
+   * default (NULL when the column has none), as in a new row.
+   */
   record Replace(Layer layer, Object id, NewFeature feature, String handle) implements FeatureEdit {
     public Replace {
       Objects.requireNonNull(id, "id");

@@ -38,6 +38,8 @@ import vn.citytwin.query.LayerFields;
  */
 public final class FeatureEditService {
   private static final String ALIAS = "f";
+  /** Marks a column a Replace does not give: it is set to its default, as for a new row. */
+  private static final Object COLUMN_DEFAULT = new Object();
 
   private final Database db;
   private final Catalog catalog;
@@ -219,7 +221,9 @@ public final class FeatureEditService {
     List<String> sets = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     for (Map.Entry<String, Object> e : values.entrySet()) {
-      if (e.getKey().equals(layer.geometryColumn())) {
+      if (e.getValue() == COLUMN_DEFAULT) {
+        sets.add(Sql.ident(e.getKey()) + " = DEFAULT");
+      } else if (e.getKey().equals(layer.geometryColumn())) {
         Geometry g = (Geometry) e.getValue();
         if (g == null) {
           sets.add(Sql.ident(layer.geometryColumn()) + " = NULL");
@@ -246,7 +250,8 @@ public final class FeatureEditService {
     java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
     for (Field f : layer.fields()) {
       if (!f.name().equals(layer.idColumn())) {
-        all.put(f.name(), r.feature().values().get(f.name()));
+        all.put(f.name(), r.feature().values().containsKey(f.name()) ? r.feature().values().get(f.name())
+            : COLUMN_DEFAULT);
       }
     }
     all.put(layer.geometryColumn(), r.feature().geometry());

@@ -10,6 +10,7 @@ import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 
 /**
  * OGC API – Features Part 4: {@code POST /items} (a Feature or FeatureCollection; 201 with Location of the first
@@ -33,7 +34,7 @@ final class FeatureEditsHandler {
     List<FeatureEdit.NewFeature> features = GeoJsonFeatureReader.read(body(ctx), layer, contentCrs(ctx));
     edits.apply(List.of(new FeatureEdit.Insert(layer, features, null))).onSuccess(r -> {
       if (!r.inserted().isEmpty() && r.inserted().get(0).id() != null) {
-        ctx.response().putHeader("Location", config.server().publicUrl() + "/ogc/collections/" + layer.id()
+        ctx.response().putHeader("Location", UrlPaths.collection(config.server().publicUrl(), layer.id())
             + "/items/" + r.inserted().get(0).id());
       }
       ctx.response().setStatusCode(201).end();

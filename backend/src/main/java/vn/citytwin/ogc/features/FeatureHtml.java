@@ -7,6 +7,7 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
 import vn.citytwin.ogc.HtmlPage;
 import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.scenario.ScenarioSource;
 
 /** HTML pages of items and of one item: a map overview, the attributes as a table, paging links. */
@@ -45,7 +46,7 @@ final class FeatureHtml {
     for (FeatureRecord f : page) {
       t.append("<tr>");
       if (part.columns().hasId()) {
-        String href = base + "/ogc/collections/" + layer.id() + "/items/" + f.id() + "?f=html";
+        String href = UrlPaths.collection(base, layer.id()) + "/items/" + f.id() + "?f=html";
         t.append("<td><a href=\"").append(HtmlPage.esc(href)).append("\">").append(HtmlPage.esc(String.valueOf(
             f.id()))).append("</a></td>");
       }
@@ -94,8 +95,8 @@ final class FeatureHtml {
     List<Link> c = new ArrayList<>();
     c.add(new Link("home", null, "Home", base + "/ogc?f=html"));
     c.add(new Link("data", null, "Collections", base + "/ogc/collections?f=html"));
-    c.add(new Link("collection", null, layer.meta().title(lang), base + "/ogc/collections/" + layer.id() + "?f=html"));
-    c.add(new Link("items", null, "Items", base + "/ogc/collections/" + layer.id() + "/items?f=html"));
+    c.add(new Link("collection", null, layer.meta().title(lang), UrlPaths.collection(base, layer.id()) + "?f=html"));
+    c.add(new Link("items", null, "Items", UrlPaths.collection(base, layer.id()) + "/items?f=html"));
     return c;
   }
 

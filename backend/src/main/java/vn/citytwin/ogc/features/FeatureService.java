@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import vn.citytwin.catalog.LayerStats;
+import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.query.LayerQuery;
@@ -29,9 +31,12 @@ public final class FeatureService {
   public static final int CHUNK_CHARS = 64 * 1024;
 
   private final Database db;
+  private final LayerStatsService stats;
 
-  public FeatureService(Database db) {
+  /** @param stats cached layer counts for {@link StreamPlan.Matched#CHEAP}; may be null (never cheap) */
+  public FeatureService(Database db, LayerStatsService stats) {
     this.db = db;
+    this.stats = stats;
   }
 
   /**
@@ -97,9 +102,21 @@ public final class FeatureService {
         }
         matched = total;
         returned = paginate(plan, counts, pages);
+        if (plan.hitsOnly()) {
+          returned = 0L; // resultType=hits: numberReturned is 0 (WFS 2.0 §11.3.5)
+        }
       } else {
+        StreamPart part = plan.parts().get(0);
         Integer limit = plan.count() == null ? null : plan.count() + 1; // one ahead: is there a next page?
-        pages.add(new Page(plan.parts().get(0), limit, plan.startIndex()));
+        pages.add(new Page(part, limit, plan.startIndex()));
+        matched = switch (plan.matched()) {
+          case NONE -> null;
+          case CHEAP -> {
+            Long cached = cachedCount(c, part.query());
+            yield cached != null ? cached : count(c, part.query());
+          }
+          case EXACT -> count(c, part.query());
+        };
       }
       StringBuilder out = new StringBuilder(CHUNK_CHARS + 16 * 1024);
       encoder.start(out, new StreamInfo(matched, returned, Instant.now()));
@@ -182,6 +199,27 @@ public final class FeatureService {
   private static LayerQuery page(LayerQuery q, Integer limit, long offset) {
     return new LayerQuery(q.layer(), q.scenario(), q.bbox(), q.filter(), q.time(), q.properties(), q.sortBy(),
         limit, offset);
+  }
+
+  /**
+   * The layer's cached feature count when the query selects the whole base-city layer and the cache holds the
+   * count of the data version this snapshot sees; null otherwise (never a count of another version).
+   */
+  private Long cachedCount(Connection c, LayerQuery q) throws SQLException {
+    if (q.bbox() != null || q.filter() != null || q.time() != null || !q.scenario().isBase() || stats == null) {
+      return null;
+    }
+    LayerStats s = stats.statsNowIfCached(q.layer());
+    if (s == null) {
+      return null;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT data_version FROM citytwin.catalog WHERE layer_id = ?")) {
+      ps.setString(1, q.layer().id());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) == s.dataVersion() ? s.featureCount() : null;
+      }
+    }
   }
 
   private static long count(Connection c, LayerQuery q) throws SQLException {

@@ -9,9 +9,14 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.ogc.HtmlPage;
+import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.query.LayerQuery;
+import vn.citytwin.query.ReadParameters;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
@@ -63,7 +68,7 @@ final class ItemsHandler {
         links.add(new Link("self", GeoJsonEncoder.MEDIA_TYPE, "This page", self));
         links.add(new Link("alternate", "text/html", "This page as HTML", FeatureHtml.withF(self, "html")));
         links.add(new Link("collection", "application/json", layer.meta().title(lang(ctx)),
-            base() + "/ogc/collections/" + layer.id()));
+            UrlPaths.collection(base(), layer.id())));
         if (summary.more()) {
           links.add(new Link("next", GeoJsonEncoder.MEDIA_TYPE, "Next page",
               pageUrl(self, r.offset() + summary.numberReturned(), r.limit())));
@@ -75,8 +80,12 @@ final class ItemsHandler {
         return links;
       });
     }
-    // The first page is counted (numberMatched); later pages only read one ahead to know whether there is a next.
-    StreamPlan plan = new StreamPlan(List.of(part), r.offset(), r.limit(), r.offset() == 0, false);
+    // Pages read one feature ahead to know whether there is a next one. numberMatched: on the first page, counted
+    // for a filtered query, taken from the layer's cached count for an unfiltered one; later pages leave it out.
+    boolean unfiltered = r.query().bbox() == null && r.query().filter() == null && r.query().time() == null;
+    StreamPlan.Matched matched = r.offset() > 0 ? StreamPlan.Matched.NONE
+        : unfiltered ? StreamPlan.Matched.CHEAP : StreamPlan.Matched.EXACT;
+    StreamPlan plan = StreamPlan.lookahead(part, r.offset(), r.limit(), matched);
     features.stream(ctx.response(), plan, encoder).onFailure(ctx::fail);
   }
 
@@ -87,11 +96,9 @@ final class ItemsHandler {
       throw ApiException.notFound("featureId", "Layer '" + layer.id() + "' has no feature ids");
     }
     String fid = ctx.pathParam("featureId");
-    var read = vn.citytwin.query.ReadParameters.parse(vn.citytwin.core.http.KvpParams.of(ctx.queryParams()),
-        scenarios);
-    String crsUri = ctx.request().getParam("crs") == null ? vn.citytwin.ogc.SupportedCrs.CRS84_URI
-        : ctx.request().getParam("crs");
-    var crs = vn.citytwin.ogc.SupportedCrs.parse(crsUri, "crs");
+    ReadParameters read = ReadParameters.parse(KvpParams.of(ctx.queryParams()), scenarios);
+    String crsUri = ctx.request().getParam("crs") == null ? SupportedCrs.CRS84_URI : ctx.request().getParam("crs");
+    CrsName crs = SupportedCrs.parse(crsUri, "crs");
     LayerQuery q = LayerQuery.of(layer).scenario(read.scenario()).filter(new Filter.ResourceId(List.of(fid)))
         .build();
     StreamPart part = StreamPart.of(q, crs, true);
@@ -111,7 +118,7 @@ final class ItemsHandler {
           new Link("self", GeoJsonEncoder.MEDIA_TYPE, "This feature", self),
           new Link("alternate", "text/html", "This feature as HTML", FeatureHtml.withF(self, "html")),
           new Link("collection", "application/json", layer.meta().title(lang(ctx)),
-              base() + "/ogc/collections/" + layer.id()));
+              UrlPaths.collection(base(), layer.id())));
       ctx.response().putHeader("Content-Type", GeoJsonEncoder.MEDIA_TYPE)
           .end(GeoJsonEncoder.feature(part, found.get(0), false, links));
     }).onFailure(ctx::fail);
@@ -132,8 +139,8 @@ final class ItemsHandler {
 
   private String self(RoutingContext ctx) {
     String query = ctx.request().query();
-    return base() + "/ogc" + ctx.normalizedPath().substring(ctx.mountPoint() == null ? 0
-        : ctx.mountPoint().length()) + (query == null || query.isEmpty() ? "" : "?" + query);
+    // the path as the client sent it (still percent-encoded), under the public base URL
+    return base() + ctx.request().path() + (query == null || query.isEmpty() ? "" : "?" + query);
   }
 
   /** {@code url} with offset and limit replaced. */

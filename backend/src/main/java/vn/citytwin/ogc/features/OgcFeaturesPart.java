@@ -14,6 +14,7 @@ import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
@@ -64,7 +65,7 @@ public final class OgcFeaturesPart implements OgcApiPart {
     r.get("/collections/:collectionId/items/:featureId").handler(items::item);
     r.get("/collections/:collectionId/queryables").handler(ctx -> {
       Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
-      String self = config.server().publicUrl() + "/ogc/collections/" + layer.id() + "/queryables";
+      String self = UrlPaths.collection(config.server().publicUrl(), layer.id()) + "/queryables";
       ctx.response().putHeader("Content-Type", "application/schema+json")
           .end(Queryables.of(layer, config.service().defaultLanguage(), self).encode());
     });
@@ -76,13 +77,13 @@ public final class OgcFeaturesPart implements OgcApiPart {
 
   @Override
   public List<Link> collectionLinks(Layer layer, String baseUrl) {
-    String items = baseUrl + "/ogc/collections/" + layer.id() + "/items";
+    String items = UrlPaths.collection(baseUrl, layer.id()) + "/items";
     return List.of(
         new Link("items", GeoJsonEncoder.MEDIA_TYPE, "Features (GeoJSON)", items),
         new Link("items", "text/html", "Features (HTML)", items + "?f=html"),
         new Link("items", "text/csv", "Features (CSV)", items + "?f=csv"),
         new Link("http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "Queryables",
-            baseUrl + "/ogc/collections/" + layer.id() + "/queryables"));
+            UrlPaths.collection(baseUrl, layer.id()) + "/queryables"));
   }
 
   @Override

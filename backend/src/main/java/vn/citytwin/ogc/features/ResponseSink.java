@@ -3,7 +3,6 @@ package vn.citytwin.ogc.features;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +24,7 @@ public final class ResponseSink {
   private final HttpServerResponse response;
   private final String contentType;
   private final Semaphore ready = new Semaphore(1);
+  private final Utf8 utf8 = new Utf8();
   private volatile boolean closed;
   private boolean started;
 
@@ -52,7 +52,7 @@ public final class ResponseSink {
     if (text.length() == 0) {
       return;
     }
-    Buffer chunk = Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+    Buffer chunk = Buffer.buffer(utf8.encode(text));
     text.setLength(0);
     awaitReady();
     eventLoop.runOnContext(v -> {
@@ -72,7 +72,7 @@ public final class ResponseSink {
 
   /** Sends the rest and ends the response. */
   public void end(StringBuilder text) {
-    Buffer last = Buffer.buffer(text.toString().getBytes(StandardCharsets.UTF_8));
+    Buffer last = Buffer.buffer(utf8.encode(text));
     text.setLength(0);
     awaitReady();
     eventLoop.runOnContext(v -> {

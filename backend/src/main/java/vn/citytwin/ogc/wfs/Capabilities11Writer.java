@@ -14,9 +14,9 @@ import vn.citytwin.ogc.XmlBuilder;
 final class Capabilities11Writer {
   private static final List<String> COMPARISONS = List.of("LessThan", "GreaterThan", "LessThanEqualTo",
       "GreaterThanEqualTo", "EqualTo", "NotEqualTo", "Like", "Between", "NullCheck");
+  /** Filter 1.1 enumerates the operand names it allows; the multi-geometries are accepted but cannot be listed. */
   private static final List<String> OPERANDS = List.of("gml:Envelope", "gml:Point", "gml:LineString",
-      "gml:Polygon", "gml:MultiPoint", "gml:MultiLineString", "gml:MultiPolygon", "gml:MultiCurve",
-      "gml:MultiSurface");
+      "gml:Polygon");
 
   private Capabilities11Writer() {}
 

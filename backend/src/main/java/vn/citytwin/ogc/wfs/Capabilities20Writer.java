@@ -20,7 +20,9 @@ final class Capabilities20Writer {
       "Within", "Contains", "Overlaps", "DWithin", "Beyond");
   static final List<String> OPERANDS = List.of("gml:Envelope", "gml:Point", "gml:LineString", "gml:Polygon",
       "gml:MultiPoint", "gml:MultiCurve", "gml:MultiSurface", "gml:MultiGeometry");
-  private static final List<String> TEMPORAL = List.of("After", "Before", "During", "TEquals", "AnyInteracts");
+  /** FES 2.0.0 names AnyInteracts only as an extension. */
+  private static final List<String> TEMPORAL = List.of("After", "Before", "During", "TEquals",
+      "extension:AnyInteracts");
 
   private Capabilities20Writer() {}
 

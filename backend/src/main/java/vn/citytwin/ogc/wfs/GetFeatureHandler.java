@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
@@ -84,7 +83,7 @@ final class GetFeatureHandler {
         }
       };
     }
-    StreamPlan plan = new StreamPlan(parts, r.startIndex(), count, true, r.hits());
+    StreamPlan plan = StreamPlan.counted(parts, r.startIndex(), count, r.hits());
     features.stream(ctx.response(), plan, encoder).onFailure(ctx::fail);
   }
 
@@ -157,9 +156,5 @@ final class GetFeatureHandler {
       url += "&outputFormat=" + URLEncoder.encode(gml.mimeType(), StandardCharsets.UTF_8);
     }
     return url;
-  }
-
-  static boolean isGml(String mime) {
-    return mime.toLowerCase(Locale.ROOT).contains("gml");
   }
 }

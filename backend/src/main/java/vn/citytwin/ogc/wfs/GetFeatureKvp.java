@@ -9,7 +9,6 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.Cql2Parser;
-import vn.citytwin.filter.FesParser;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.SortKey;
@@ -90,7 +89,7 @@ final class GetFeatureKvp {
       Layer layer = layers.get(i);
       List<Filter> parts = new ArrayList<>();
       if (fes.get(i) != null) {
-        parts.add(FesParser.parse(fes.get(i)));
+        parts.add(FesFilters.parse(fes.get(i), version.defaultSrsName()));
       }
       if (cql.get(i) != null) {
         parts.add(Cql2Parser.parse(cql.get(i)));

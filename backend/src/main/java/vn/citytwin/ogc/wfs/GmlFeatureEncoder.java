@@ -33,8 +33,30 @@ final class GmlFeatureEncoder implements FeatureEncoder {
   private final String describeUrl;
   private final Function<StreamInfo, String[]> links;
   private GmlGeometryWriter geometry;
+  private String srsName;
   private int geometrySrid = -1;
   private long anonymous;
+  /** Per part: its element names, computed once (they are the same for every feature). */
+  private final java.util.IdentityHashMap<StreamPart, Tags> tags = new java.util.IdentityHashMap<>();
+
+  /** The start and end tags of a type's feature element and properties. */
+  private record Tags(String type, String idPrefix, String[] open, String[] close, String geometryOpen,
+                      String geometryClose) {
+    static Tags of(StreamPart part) {
+      Layer layer = part.columns().layer();
+      List<Field> fields = part.columns().attributes();
+      String[] open = new String[fields.size()];
+      String[] close = new String[fields.size()];
+      for (int i = 0; i < open.length; i++) {
+        String e = WfsNames.PREFIX + ":" + WfsNames.element(fields.get(i).name());
+        open[i] = "<" + e + ">";
+        close[i] = "</" + e + ">";
+      }
+      String g = WfsNames.PREFIX + ":" + WfsNames.element(layer.geometryColumn());
+      return new Tags(WfsNames.typeName(layer), WfsNames.featureId(layer, ""), open, close, "<" + g + ">",
+          "</" + g + ">");
+    }
+  }
 
   /**
    * @param describeUrl the DescribeFeatureType URL of the types in the response (schemaLocation of our namespace)
@@ -123,9 +145,9 @@ final class GmlFeatureEncoder implements FeatureEncoder {
 
   private void writeFeature(StringBuilder out, StreamPart part, FeatureRecord f, boolean root) {
     Layer layer = part.columns().layer();
-    String type = WfsNames.typeName(layer);
-    String fid = WfsNames.featureId(layer, f.id() != null ? f.id() : "n" + (++anonymous));
-    out.append('<').append(type);
+    Tags t = tags.computeIfAbsent(part, Tags::of);
+    String fid = t.idPrefix() + (f.id() != null ? f.id() : "n" + (++anonymous));
+    out.append('<').append(t.type());
     if (root) {
       namespaces(out);
       out.append(" xsi:schemaLocation=\"");
@@ -136,29 +158,26 @@ final class GmlFeatureEncoder implements FeatureEncoder {
     out.append(gml == GmlVersion.GML2 ? " fid=\"" : " gml:id=\"");
     XmlText.attr(out, fid);
     out.append("\">");
-    List<Field> fields = part.columns().attributes();
     Object[] values = f.values();
     for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        continue;
+      if (values[i] != null) {
+        out.append(t.open()[i]);
+        XmlText.text(out, ValueText.of(values[i]));
+        out.append(t.close()[i]);
       }
-      String e = WfsNames.element(fields.get(i).name());
-      out.append('<').append(WfsNames.PREFIX).append(':').append(e).append('>');
-      XmlText.text(out, ValueText.of(values[i]));
-      out.append("</").append(WfsNames.PREFIX).append(':').append(e).append('>');
     }
     if (f.geometry() != null && !f.geometry().isEmpty()) {
-      String e = WfsNames.element(layer.geometryColumn());
-      out.append('<').append(WfsNames.PREFIX).append(':').append(e).append('>');
-      geometryWriter(part).write(out, f.geometry(), srsName(part), fid + ".g");
-      out.append("</").append(WfsNames.PREFIX).append(':').append(e).append('>');
+      out.append(t.geometryOpen());
+      GmlGeometryWriter writer = geometryWriter(part); // also settles srsName for this part's CRS
+      writer.write(out, f.geometry(), srsName, fid + ".g");
+      out.append(t.geometryClose());
     }
     if (!part.query().scenario().isBase()) {
       out.append('<').append(WfsNames.PREFIX).append(':').append(ScenarioSource.STATUS_COLUMN).append('>')
           .append(f.scenarioStatus())
           .append("</").append(WfsNames.PREFIX).append(':').append(ScenarioSource.STATUS_COLUMN).append('>');
     }
-    out.append("</").append(type).append('>');
+    out.append("</").append(t.type()).append('>');
   }
 
   /** GML 2 has no latitude-first convention: always written longitude first with an EPSG:code name. */
@@ -168,6 +187,7 @@ final class GmlFeatureEncoder implements FeatureEncoder {
 
   GmlGeometryWriter geometryWriter(StreamPart part) {
     if (geometry == null || geometrySrid != part.crs().srid()) {
+      srsName = srsName(part);
       boolean northFirst = gml != GmlVersion.GML2 && part.crs().northFirst();
       geometry = new GmlGeometryWriter(gml, northFirst, CoordinateFormat.forSrid(part.crs().srid()));
       geometrySrid = part.crs().srid();

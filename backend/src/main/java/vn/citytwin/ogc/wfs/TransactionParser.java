@@ -9,7 +9,6 @@ import org.w3c.dom.Element;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
-import vn.citytwin.filter.FesParser;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.features.FeatureEdit;
@@ -39,7 +38,7 @@ final class TransactionParser {
         case "Update" -> edits.add(update(action, version, handle));
         case "Delete" -> {
           Layer layer = names.layer(typeName(action), "typeName");
-          edits.add(new FeatureEdit.Delete(layer, filter(action, true), handle));
+          edits.add(new FeatureEdit.Delete(layer, filter(action, true, version), handle));
         }
         case "Replace", "Native" -> throw new ApiException(ErrorKind.OPERATION_NOT_SUPPORTED, "OptionNotSupported",
             XmlElements.local(action), XmlElements.local(action) + " is not supported; use Update or Delete and Insert",
@@ -110,7 +109,7 @@ final class TransactionParser {
         values.put(column, value == null || nil(value) ? null : XmlElements.text(value));
       }
     }
-    return new FeatureEdit.Update(layer, values, filter(update, false), handle);
+    return new FeatureEdit.Update(layer, values, filter(update, false, version), handle);
   }
 
   private static String typeName(Element action) {
@@ -124,7 +123,7 @@ final class TransactionParser {
     return t;
   }
 
-  private static Filter filter(Element action, boolean required) {
+  private static Filter filter(Element action, boolean required, WfsVersion version) {
     Element f = XmlElements.child(action, "Filter");
     if (f == null) {
       if (required) {
@@ -132,7 +131,7 @@ final class TransactionParser {
       }
       return null;
     }
-    return FesParser.parse(f);
+    return FesFilters.parse(f, version.defaultSrsName());
   }
 
   private static boolean nil(Element e) {

@@ -1,0 +1,93 @@
+package vn.citytwin.planning;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.planning.scenarios.Scenario;
+import vn.citytwin.planning.scenarios.ScenarioQuery;
+import vn.citytwin.planning.scenarios.ScenarioService;
+import vn.citytwin.planning.scenarios.ScenarioStatus;
+
+/**
+ * Scenario CRUD: {@code GET /} (list: limit, offset, status, parent), {@code POST /} (create),
+ * {@code GET|PUT|PATCH|DELETE /{id}}, {@code POST /{id}/duplicate}.
+ */
+final class ScenarioRoutes {
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 500;
+
+  private final ScenarioService service;
+  private final PlanningJson json;
+
+  ScenarioRoutes(ScenarioService service, PlanningJson json) {
+    this.service = service;
+    this.json = json;
+  }
+
+  void mount(Router r) {
+    r.get("/").respond(this::list);
+    r.post("/").handler(this::create);
+    r.get("/:id").respond(ctx -> service.get(PlanningParams.scenarioId(ctx)).map(json::scenario));
+    r.put("/:id").respond(ctx -> update(ctx, true));
+    r.patch("/:id").respond(ctx -> update(ctx, false));
+    r.delete("/:id").handler(this::delete);
+    r.post("/:id/duplicate").handler(this::duplicate);
+  }
+
+  private Future<JsonObject> list(RoutingContext ctx) {
+    KvpParams p = KvpParams.of(ctx.queryParams());
+    int limit = p.integer("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+    int offset = p.integer("offset", 0, Integer.MAX_VALUE).orElse(0);
+    ScenarioStatus status = p.get("status").map(s -> ScenarioStatus.parse(s, "status")).orElse(null);
+    Long parent = null;
+    boolean baseOnly = false;
+    if (p.has("parent")) {
+      String raw = p.require("parent");
+      if (raw.equalsIgnoreCase("base")) {
+        baseOnly = true;
+      } else {
+        parent = PlanningParams.positiveLong(raw, "parent");
+      }
+    }
+    return service.list(new ScenarioQuery(status, parent, baseOnly, limit, offset)).map(json::page);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonObject body = Bodies.json(ctx);
+    if (body == null) {
+      throw ApiException.invalidParameter("body", "A scenario needs at least a name");
+    }
+    created(ctx, service.create(ScenarioBody.parse(body)));
+  }
+
+  private Future<JsonObject> update(RoutingContext ctx, boolean replace) {
+    long id = PlanningParams.scenarioId(ctx);
+    JsonObject body = Bodies.json(ctx);
+    if (body == null) {
+      throw ApiException.invalidParameter("body", "Nothing to update");
+    }
+    return service.update(id, ScenarioBody.parse(body), replace).map(json::scenario);
+  }
+
+  private void delete(RoutingContext ctx) {
+    service.delete(PlanningParams.scenarioId(ctx))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void duplicate(RoutingContext ctx) {
+    long id = PlanningParams.scenarioId(ctx);
+    created(ctx, service.duplicate(id, ScenarioBody.parse(Bodies.json(ctx))));
+  }
+
+  private void created(RoutingContext ctx, Future<Scenario> future) {
+    future.onSuccess(s -> ctx.response().setStatusCode(201)
+            .putHeader("Location", json.scenarioUrl(s.id()))
+            .putHeader("Content-Type", "application/json; charset=utf-8")
+            .end(json.scenario(s).encode()))
+        .onFailure(ctx::fail);
+  }
+}

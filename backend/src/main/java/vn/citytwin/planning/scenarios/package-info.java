@@ -1,0 +1,2 @@
+/** Planning scenarios: their metadata, lifecycle (create, update, duplicate, delete) and storage. */
+package vn.citytwin.planning.scenarios;

@@ -1,0 +1,55 @@
+package vn.citytwin.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlanningSettingsTest {
+
+  @Test
+  void defaults() {
+    PlanningSettings s = CityTwinConfig.from(ConfigSource.of(Map.of())).planning();
+    assertThat(s.residentM2()).isEqualTo(25.0);
+    assertThat(s.residentialShareOf("shophouse")).isEqualTo(0.7);
+    assertThat(s.residentialShareOf("mixed")).isEqualTo(0.5);
+    assertThat(s.residentialShareOf("office")).isZero();
+    assertThat(s.jobM2Of("office")).isEqualTo(15.0);
+    assertThat(s.jobM2Of("residential")).isZero();
+    assertThat(s.jobM2Of("spaceport")).isEqualTo(40.0);
+    assertThat(s.walkM()).containsEntry("primary_school", 500.0).containsEntry("secondary_school", 1000.0)
+        .containsEntry("clinic", 800.0).containsEntry("hospital", 2000.0);
+    assertThat(s.accessMethod()).isEqualTo("auto");
+    assertThat(s.cityExtent()).isNull();
+  }
+
+  @Test
+  void overrides() {
+    PlanningSettings s = PlanningSettings.from(ConfigSource.of(Map.of("planning.resident.m2", "30",
+        "planning.residential.share", "residential:1, condotel:0.25", "planning.walk.m", "clinic:600",
+        "planning.access.method", "STRAIGHT", "planning.city.extent", "107.0, 10.3, 107.2, 10.5")));
+    assertThat(s.residentM2()).isEqualTo(30.0);
+    assertThat(s.residentialShareOf("condotel")).isEqualTo(0.25);
+    assertThat(s.residentialShareOf("shophouse")).isZero(); // the list replaces the default list
+    assertThat(s.walkM()).containsEntry("clinic", 600.0).containsEntry("hospital", 2000.0);
+    assertThat(s.accessMethod()).isEqualTo("straight");
+    assertThat(s.cityExtent()).containsExactly(107.0, 10.3, 107.2, 10.5);
+  }
+
+  @Test
+  void badValuesNameTheKey() {
+    for (Map<String, String> bad : List.of(Map.of("planning.resident.m2", "0"),
+        Map.of("planning.residential.share", "residential=1"),
+        Map.of("planning.residential.share", "mixed:2"),
+        Map.of("planning.walk.m", "library:300"),
+        Map.of("planning.access.method", "teleport"),
+        Map.of("planning.city.extent", "107,10,106,11"),
+        Map.of("planning.city.extent", "1,2,3"))) {
+      String key = bad.keySet().iterator().next();
+      assertThatThrownBy(() -> PlanningSettings.from(ConfigSource.of(bad))).isInstanceOf(ConfigException.class)
+          .hasMessageContaining(key);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Browser tests of the CesiumJS viewer against the real server, in headless Chromium (Selenium). */
+package vn.citytwin.viewer;

@@ -1,0 +1,94 @@
+import { Cesium3DTileset, Cesium3DTileStyle, ShadowMode } from './cesium.js';
+
+/**
+ * One 3D Tiles layer (the buildings): loads a tileset.json, styles it, and reloads it for another scenario.
+ * Loads can overlap (a quick scenario switch); only the latest one is kept.
+ */
+export class TilesetLayer {
+  /**
+   * @param {import('./cesium.js').Scene} scene
+   * @param {{layerId: string, onStatus: (status: string, detail?: string) => void,
+   *          onTileFailed: (url: string, message: string) => void}} options
+   */
+  constructor(scene, { layerId, onStatus, onTileFailed }) {
+    this.layerId = layerId;
+    this._scene = scene;
+    this._onStatus = onStatus;
+    this._onTileFailed = onTileFailed;
+    this._tileset = null;
+    this._style = null;
+    this._visible = true;
+    this._generation = 0;
+  }
+
+  /** The loaded tileset, or null. */
+  get tileset() {
+    return this._tileset;
+  }
+
+  /** True once the tileset has loaded every tile the current view needs. */
+  get tilesLoaded() {
+    return Boolean(this._tileset && this._tileset.tilesLoaded);
+  }
+
+  /**
+   * Sets the style (3D Tiles Styling JSON) for this and later loads.
+   * @throws {Error} when the style's expressions do not parse (Cesium's DeveloperError/RuntimeError)
+   */
+  setStyle(styleJson) {
+    const style = new Cesium3DTileStyle(styleJson);
+    this._style = style;
+    if (this._tileset) {
+      this._tileset.style = style;
+      this._scene.requestRender();
+    }
+  }
+
+  /**
+   * Loads a tileset, replacing the current one. Reports 'loading', then 'ready' or 'error' through onStatus;
+   * never rejects.
+   * @param {string} url the tileset.json URL (with the scenario parameter when one is selected)
+   */
+  async load(url) {
+    const generation = ++this._generation;
+    this._remove();
+    this._onStatus('loading');
+    let tileset;
+    try {
+      tileset = await Cesium3DTileset.fromUrl(url, { shadows: ShadowMode.ENABLED, maximumScreenSpaceError: 8 });
+    } catch (e) {
+      if (generation === this._generation) {
+        this._onStatus('error', e?.message ?? String(e));
+      }
+      return;
+    }
+    if (generation !== this._generation) {
+      tileset.destroy();
+      return;
+    }
+    // With a listener Cesium does not log the failure; we count and show it.
+    tileset.tileFailed.addEventListener((e) => this._onTileFailed(e.url, e.message));
+    tileset.show = this._visible;
+    if (this._style) {
+      tileset.style = this._style;
+    }
+    this._tileset = this._scene.primitives.add(tileset);
+    this._scene.requestRender();
+    this._onStatus('ready');
+  }
+
+  setVisible(visible) {
+    this._visible = visible;
+    if (this._tileset) {
+      this._tileset.show = visible;
+      this._scene.requestRender();
+    }
+  }
+
+  _remove() {
+    if (this._tileset) {
+      this._scene.primitives.remove(this._tileset); // destroys it
+      this._tileset = null;
+    }
+  }
+}

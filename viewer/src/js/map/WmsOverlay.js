@@ -1,0 +1,58 @@
+import { Rectangle, WebMapServiceImageryProvider, WebMercatorTilingScheme } from './cesium.js';
+
+const MINIMUM_LEVEL = 10;
+
+/**
+ * The city basemap and thematic overlays as one imagery layer from our WMS (GetMap 1.3.0, EPSG:3857, PNG with
+ * transparency): one image per tile whatever the number of layers. Changing the layer list or the scenario
+ * replaces the imagery layer.
+ *
+ * A WMS that fails (down, 404, broken images) leaves the globe rendering with the base layer underneath; each
+ * failed tile is passed to onTileError, and Cesium does not retry it.
+ */
+export class WmsOverlay {
+  /**
+   * @param {import('./cesium.js').ImageryLayerCollection} imageryLayers the globe's layers (index 0 = base)
+   * @param {{url: string, extentDeg: number[], onTileError: (error: {message: string}) => void}} options
+   *   url: the WMS endpoint without query; extentDeg: [west, south, east, north] where images are requested
+   */
+  constructor(imageryLayers, { url, extentDeg, onTileError }) {
+    this._layers = imageryLayers;
+    this._url = url;
+    this._rectangle = Rectangle.fromDegrees(...extentDeg);
+    this._onTileError = onTileError;
+    this._layer = null;
+  }
+
+  /**
+   * Shows the given WMS layers (drawn in order, first lowest) for a scenario, or nothing for an empty list.
+   * @param {{layers: string[], scenario: string|null}} request
+   */
+  show({ layers, scenario }) {
+    if (this._layer) {
+      this._layers.remove(this._layer, true);
+      this._layer = null;
+    }
+    if (layers.length === 0) {
+      return;
+    }
+    const parameters = { version: '1.3.0', format: 'image/png', transparent: true, styles: '' };
+    if (scenario) {
+      parameters.scenario = scenario;
+    }
+    const provider = new WebMapServiceImageryProvider({
+      url: this._url,
+      layers: layers.join(','),
+      parameters,
+      crs: 'EPSG:3857',
+      tilingScheme: new WebMercatorTilingScheme(),
+      rectangle: this._rectangle,
+      // No world-sized images of a city: from level 10 (~40 km tiles at the equator) the extent is a few tiles.
+      minimumLevel: MINIMUM_LEVEL,
+      enablePickFeatures: false,
+    });
+    // With a listener, Cesium neither logs nor retries: the failure is reported once, in our status bar.
+    provider.errorEvent.addEventListener((error) => this._onTileError(error));
+    this._layer = this._layers.addImageryProvider(provider, 1);
+  }
+}
