@@ -43,7 +43,7 @@ public final class FeatureInfoParser {
         }
       }
       if (queried.size() == before) {
-        throw WmsErrors.layerNotDefined("QUERY_LAYERS", name).withCode(WmsErrors.LAYER_NOT_DEFINED);
+        throw WmsErrors.layerNotDefined("QUERY_LAYERS", name);
       }
     }
     String iName = version == WmsVersion.V1_3_0 ? "I" : "X";
