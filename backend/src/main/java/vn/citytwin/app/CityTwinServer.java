@@ -35,6 +35,7 @@ import vn.citytwin.ogc.features.FeatureEditService;
 import vn.citytwin.ogc.features.FeatureService;
 import vn.citytwin.ogc.features.OgcFeaturesPart;
 import vn.citytwin.ogc.wfs.WfsService;
+import vn.citytwin.ogc.wms.WmsService;
 import vn.citytwin.planning.PlanningApi;
 import vn.citytwin.tiles.OgcTilesPart;
 import vn.citytwin.tiles.TileService;
@@ -134,6 +135,9 @@ public final class CityTwinServer implements AutoCloseable {
     links.add(tiles);
     ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
 
+    WmsService wms = WmsService.create(vertx, db, catalog, scenarios, stats, config);
+    links.add(wms);
+
     Tiles3dService tiles3dService = new Tiles3dService(vertx, db, catalog, Tiles3dOptions.from(config.tiles()));
     Tiles3dApi tiles3d = new Tiles3dApi(vertx, tiles3dService, catalog, scenarios);
     mounts.add(tiles3d);
@@ -142,8 +146,8 @@ public final class CityTwinServer implements AutoCloseable {
     FeatureService features = new FeatureService(db, stats);
     FeatureEditService edits = new FeatureEditService(db, catalog);
     ogcParts.add(new OgcFeaturesPart(features, edits, catalog, scenarios, stats, config));
-    mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config)),
-        config.wfs().maxRequestMb() * 1024L * 1024L));
+    mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config),
+        wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
 

@@ -420,7 +420,7 @@ class WfsIT {
     assertReport(http.get("/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=citytwin:roads"
         + "&outputFormat=shapefile"), 400, "InvalidParameterValue", "outputFormat");
     assertReport(http.get("/ows?request=GetCapabilities"), 400, "MissingParameterValue", "service");
-    assertReport(http.get("/ows?service=WMS&request=GetCapabilities"), 400, "InvalidParameterValue", "service");
+    assertReport(http.get("/ows?service=WCS&request=GetCapabilities"), 400, "InvalidParameterValue", "service");
     assertReport(http.send("POST", "/wfs", "text/xml", "<wfs:GetFeature"), 400, "InvalidParameterValue",
         "request");
     assertReport(http.send("POST", "/wfs", "text/xml", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
