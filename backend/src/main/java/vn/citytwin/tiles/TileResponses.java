@@ -29,8 +29,14 @@ final class TileResponses {
     response.putHeader("Content-Type", MVT);
     String accept = ctx.request().getHeader("Accept-Encoding");
     if (accept != null && accept.contains("gzip")) {
-      // Already compressed once when the tile was made; the server's compressor leaves encoded bodies alone.
-      response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(tile.gzipped()));
+      // Compressed once per tile, off the event loop; the server's compressor leaves encoded bodies alone.
+      if (tile.hasGzip()) {
+        response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(tile.gzipped()));
+      } else {
+        ctx.vertx().executeBlocking(tile::gzipped, false)
+            .onSuccess(gz -> response.putHeader("Content-Encoding", "gzip").end(Buffer.buffer(gz)))
+            .onFailure(ctx::fail);
+      }
     } else {
       response.putHeader("Content-Encoding", "identity").end(Buffer.buffer(tile.bytes()));
     }

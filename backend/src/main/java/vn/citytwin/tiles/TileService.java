@@ -3,12 +3,8 @@ package vn.citytwin.tiles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.zip.GZIPOutputStream;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.CityTwinConfig;
@@ -34,7 +30,7 @@ public final class TileService {
     this.timeoutSeconds = Math.max(1, config.timeoutMs() / 1000);
     this.cache = Caffeine.newBuilder()
         .maximumWeight(Math.max(1, (long) config.cacheMb() * 1024 * 1024))
-        .weigher((String k, Tile t) -> 64 + t.bytes().length + t.gzipped().length)
+        .weigher((String k, Tile t) -> t.weight())
         .build();
   }
 
@@ -63,7 +59,7 @@ public final class TileService {
           bytes = rs.getBytes(1);
         }
       }
-      Tile tile = new Tile(bytes == null ? new byte[0] : bytes, gzip(bytes), etag);
+      Tile tile = new Tile(bytes == null ? new byte[0] : bytes, etag);
       cache.put(etag, tile);
       return tile;
     });
@@ -76,18 +72,5 @@ public final class TileService {
 
   public long cachedTiles() {
     return cache.estimatedSize();
-  }
-
-  private static byte[] gzip(byte[] bytes) {
-    if (bytes == null || bytes.length == 0) {
-      return new byte[0];
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }
