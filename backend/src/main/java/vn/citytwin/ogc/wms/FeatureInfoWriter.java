@@ -183,19 +183,8 @@ final class FeatureInfoWriter {
     return out.toString();
   }
 
+  /** HTML escaping: the one shared helper of the OGC HTML pages. */
   static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '&' -> sb.append("&amp;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return vn.citytwin.ogc.HtmlPage.esc(s);
   }
 }
