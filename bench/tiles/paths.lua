@@ -1,14 +1,29 @@
--- wrk script: cycles through the fixed tile list (one "z/x/y" per line), GET <prefix>/<z/x/y>.mvt
+-- wrk script: cycles through the fixed tile list (one "z/x/y" per line), GET <prefix>/<z/x/y>.mvt.
+-- Each wrk thread starts at its own offset, so two connections never ask for the same tile at the same moment
+-- (the raw baseline hands each tile to one thread too).
+local threads = {}
+local counter = 0
+function setup(thread)
+  thread:set("offset", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
 local paths = {}
 local i = 0
-local prefix = os.getenv("TILE_PREFIX") or "/tiles/buildings"
-for line in io.lines(os.getenv("TILE_LIST") or "tiles.txt") do
-  paths[#paths + 1] = prefix .. "/" .. line .. ".mvt"
+function init(args)
+  local prefix = os.getenv("TILE_PREFIX") or "/tiles/buildings"
+  for line in io.lines(os.getenv("TILE_LIST") or "tiles.txt") do
+    paths[#paths + 1] = prefix .. "/" .. line .. ".mvt"
+  end
+  i = (offset or 0) * math.floor(#paths / 2)
 end
+
 request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i])
 end
+
 done = function(summary, latency, requests)
   io.write(string.format("http_tiles_per_s=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
