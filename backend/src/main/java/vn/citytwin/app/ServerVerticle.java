@@ -59,6 +59,8 @@ final class ServerVerticle extends VerticleBase {
 
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host()).setPort(config.port())
+        // No cleartext HTTP/2 upgrade: no map client uses h2c, and an upgraded JDK client stalled on a body here.
+        .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(true)
         .setDecompressionSupported(true);
     return vertx.createHttpServer(options).requestHandler(root).listen().onSuccess(s -> server = s);

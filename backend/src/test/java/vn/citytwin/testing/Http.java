@@ -11,7 +11,9 @@ import java.util.Map;
 
 /** A small blocking HTTP client for tests against the real server on loopback. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      // HTTP/1.1 as GIS clients and browsers speak it on plain http (no h2c upgrade).
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
 
   public Http(int port) {
