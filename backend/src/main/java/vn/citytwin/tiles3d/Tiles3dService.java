@@ -111,10 +111,7 @@ public final class Tiles3dService implements AutoCloseable {
     long version = catalog.versions().of(r.layer().id());
     // The aggregate reads the whole layer: allow it more time than one leaf's query.
     int timeout = options.queryTimeoutSeconds() * 6;
-    return db.inTransaction(c -> {
-      Tiles3dStore.planSerially(c);
-      return Tiles3dStore.cellStats(c, sql, timeout);
-    })
+    return db.inTransaction(c -> Tiles3dStore.cellStats(c, sql, timeout)) // a transaction: cursor fetches
         .compose(cells -> encoders.executeBlocking(() -> {
           TileTree tree = builder.build(cells);
           String token = etag.substring(1, 13);
@@ -135,10 +132,8 @@ public final class Tiles3dService implements AutoCloseable {
       SqlStatement sql = Tiles3dSql.leafBuildings(r.layer(), query, cell, options.fineLevel(),
           options.geoidUndulationM());
       List<String> columns = FeatureSql.outputColumns(query);
-      return db.inTransaction(c -> {
-        Tiles3dStore.planSerially(c);
-        return Tiles3dStore.leafBuildings(c, sql, r.layer(), columns, options.queryTimeoutSeconds());
-      });
+      return db.inTransaction(c ->
+          Tiles3dStore.leafBuildings(c, sql, r.layer(), columns, options.queryTimeoutSeconds()));
     }).compose(buildings -> encoders.executeBlocking(() -> {
       BuildingTileEncoder.EncodedTile tile = BuildingTileEncoder.encode(buildings, r.layer().schema(), cell.frame(),
           BuildingMeshBuilder.Options.DEFAULT);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,18 +26,6 @@ import vn.citytwin.core.db.SqlStatement;
  */
 final class Tiles3dStore {
   private Tiles3dStore() {}
-
-  /**
-   * Plans the rest of the current transaction serially and without JIT compilation. Measured on the pilot data
-   * (bench/README.md): a parallel gather of 2,000 footprints costs more than it saves (≈ 50 ms against ≈ 21 ms),
-   * the whole-layer aggregate too (1.07 s against 0.69 s for 1M buildings on two cores), and the cost PostGIS
-   * declares for its functions triggers JIT compilation that never pays back on queries this short.
-   */
-  static void planSerially(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off");
-    }
-  }
 
   static List<CellStats> cellStats(Connection c, SqlStatement sql, int timeoutSeconds) throws SQLException {
     List<CellStats> out = new ArrayList<>();

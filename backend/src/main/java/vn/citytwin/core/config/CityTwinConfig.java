@@ -13,9 +13,18 @@ public record CityTwinConfig(
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs) {}
 
-  /** PostgreSQL/PostGIS. The password is a secret: never logged. */
+  /**
+   * PostgreSQL/PostGIS. The password is a secret: never logged. {@code parallelWorkers} and {@code jit} are the
+   * planner settings of every pooled connection (see {@code Database}): serial plans without JIT by default.
+   */
   public record Database(String url, String user, String password, int poolSize, int statementTimeoutMs,
-                         int connectTimeoutMs) {
+                         int connectTimeoutMs, int parallelWorkers, boolean jit) {
+    /** The default planner settings: serial plans, no JIT. */
+    public Database(String url, String user, String password, int poolSize, int statementTimeoutMs,
+                    int connectTimeoutMs) {
+      this(url, user, password, poolSize, statementTimeoutMs, connectTimeoutMs, 0, false);
+    }
+
     @Override
     public String toString() {
       return "Database[url=" + url + ", user=" + user + ", password=***, poolSize=" + poolSize + "]";
@@ -60,7 +69,8 @@ public record CityTwinConfig(
     }
     Database db = new Database(url, src.string("db.user", "citytwin"), src.string("db.password", "citytwin"),
         src.integer("db.pool.size", 10, 1, 200), src.integer("db.statement.timeout.ms", 30000, 100, 3600000),
-        src.integer("db.connect.timeout.ms", 5000, 250, 60000));
+        src.integer("db.connect.timeout.ms", 5000, 250, 60000), src.integer("db.parallel.workers", 0, 0, 64),
+        src.bool("db.jit", false));
     Service service = new Service(
         src.string("service.title", "CityTwin Vũng Tàu"),
         src.string("service.abstract", "Dữ liệu không gian đô thị thông minh Vũng Tàu / Vũng Tàu smart-city geodata"),

@@ -94,13 +94,27 @@ public final class Database implements AutoCloseable {
     hc.setPoolName("citytwin");
     hc.setConnectionTimeout(config.connectTimeoutMs());
     hc.setValidationTimeout(Math.max(250, Math.min(config.connectTimeoutMs(), 3000)));
-    // A bounded statement time on every connection: tiles, maps and features can never cost more than this.
-    hc.setConnectionInitSql("SET statement_timeout = " + config.statementTimeoutMs());
+    hc.setConnectionInitSql(sessionSettings(config));
     hc.addDataSourceProperty("ApplicationName", "citytwin");
     hc.addDataSourceProperty("tcpKeepAlive", "true");
     hc.addDataSourceProperty("connectTimeout", Math.max(1, config.connectTimeoutMs() / 1000));
     hc.addDataSourceProperty("socketTimeout", Math.max(60, config.statementTimeoutMs() / 1000 + 30));
     return hc;
+  }
+
+  /**
+   * What every pooled connection sets once. A bounded statement time: tiles, maps and features can never cost
+   * more than this. Serial plans without JIT by default, because this pool serves short interactive queries on a
+   * machine that PostgreSQL shares with the server: measured on the demo city (bench/README.md), JIT compilation
+   * of a z13 building tile took 170–220 ms for a query that runs in 85 ms, a parallel gather of the same tile ran
+   * 1.7× slower than the serial plan (and its partial {@code ST_AsMVT}s merge into different bytes), and the 3D
+   * leaves and whole-layer aggregates were slower in parallel too. A database on a large machine of its own may
+   * set {@code db.parallel.workers} and {@code db.jit}.
+   */
+  static String sessionSettings(CityTwinConfig.Database config) {
+    return "SET statement_timeout = " + config.statementTimeoutMs()
+        + "; SET max_parallel_workers_per_gather = " + config.parallelWorkers()
+        + "; SET jit = " + (config.jit() ? "on" : "off");
   }
 
   static void migrate(DataSource ds) {
