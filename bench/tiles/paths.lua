@@ -1,6 +1,6 @@
 -- wrk script: cycles through the fixed tile list (one "z/x/y" per line), GET <prefix>/<z/x/y>.mvt.
--- Each wrk thread starts at its own offset, so two connections never ask for the same tile at the same moment
--- (the raw baseline hands each tile to one thread too).
+-- Thread t of T (T from $THREADS) starts at floor(t * n / T), as the clients of TileBench (raw and http) do, so
+-- that every load of the benchmark asks for the same sequence of tiles.
 local threads = {}
 local counter = 0
 function setup(thread)
@@ -16,7 +16,7 @@ function init(args)
   for line in io.lines(os.getenv("TILE_LIST") or "tiles.txt") do
     paths[#paths + 1] = prefix .. "/" .. line .. ".mvt"
   end
-  i = (offset or 0) * math.floor(#paths / 2)
+  i = math.floor((offset or 0) * #paths / tonumber(os.getenv("THREADS") or "2"))
 end
 
 request = function()

@@ -22,14 +22,15 @@ public final class TileService {
   private final Database db;
   private final Catalog catalog;
   private final int timeoutSeconds;
+  /** Null when {@code tiles.cache.mb} is 0: no cache at all, rather than one that evicts every tile it is given. */
   private final Cache<String, Tile> cache;
 
   public TileService(Database db, Catalog catalog, CityTwinConfig.Tiles config) {
     this.db = db;
     this.catalog = catalog;
     this.timeoutSeconds = Math.max(1, config.timeoutMs() / 1000);
-    this.cache = Caffeine.newBuilder()
-        .maximumWeight(Math.max(1, (long) config.cacheMb() * 1024 * 1024))
+    this.cache = config.cacheMb() == 0 ? null : Caffeine.newBuilder()
+        .maximumWeight((long) config.cacheMb() * 1024 * 1024)
         .weigher((String k, Tile t) -> t.weight())
         .build();
   }
@@ -45,7 +46,7 @@ public final class TileService {
 
   public Future<Tile> tile(TileRequest r) {
     String etag = etag(r);
-    Tile cached = cache.getIfPresent(etag);
+    Tile cached = cache == null ? null : cache.getIfPresent(etag);
     if (cached != null) {
       return Future.succeededFuture(cached);
     }
@@ -60,17 +61,21 @@ public final class TileService {
         }
       }
       Tile tile = new Tile(bytes == null ? new byte[0] : bytes, etag);
-      cache.put(etag, tile);
+      if (cache != null) {
+        cache.put(etag, tile);
+      }
       return tile;
     });
   }
 
   /** Drops every cached tile (tests, operators); versions make this unnecessary for correctness. */
   public void clearCache() {
-    cache.invalidateAll();
+    if (cache != null) {
+      cache.invalidateAll();
+    }
   }
 
   public long cachedTiles() {
-    return cache.estimatedSize();
+    return cache == null ? 0 : cache.estimatedSize();
   }
 }

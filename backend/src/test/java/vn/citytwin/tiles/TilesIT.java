@@ -161,6 +161,34 @@ class TilesIT {
   }
 
   @Test
+  void withTheCacheSwitchedOffEveryTileComesFromPostgisAndStillTracksTheData() throws Exception {
+    try (CityTwinServer uncached = TestServer.start(db.jdbcUrl(), Map.of("tiles.cache.mb", "0"))) {
+      Http direct = new Http(uncached.port());
+      var cached = http.get("/tiles/buildings" + TILE);
+      var first = direct.get("/tiles/buildings" + TILE, "Accept-Encoding", "gzip");
+      var second = direct.get("/tiles/buildings" + TILE);
+      assertThat(second.body()).isEqualTo(cached.body());
+      assertThat(new GZIPInputStream(new ByteArrayInputStream(first.body())).readAllBytes()).isEqualTo(cached.body());
+      assertThat(second.headers().firstValue("ETag")).isEqualTo(cached.headers().firstValue("ETag"));
+
+      try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        s.execute("UPDATE city.buildings SET levels = 11 WHERE id = 1");
+      }
+      uncached.catalog().versions().refresh();
+      server.catalog().versions().refresh();
+      var after = direct.get("/tiles/buildings" + TILE);
+      JtsLayer layer = MvtDecoder.layer(after.body(), "buildings");
+      assertThat(layer.getGeometries().stream().filter(g -> "hotel".equals(props(g).get("use_type")))
+          .map(g -> ((Number) props(g).get("levels")).intValue()).toList()).containsExactly(11);
+    } finally {
+      try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        s.execute("UPDATE city.buildings SET levels = 10 WHERE id = 1");
+      }
+      server.catalog().versions().refresh();
+    }
+  }
+
+  @Test
   void gzipWhenAskedDecodesToTheSameTile() throws Exception {
     var plain = http.get("/tiles/buildings" + TILE);
     var gz = http.get("/tiles/buildings" + TILE, "Accept-Encoding", "gzip");
