@@ -17,6 +17,9 @@ PORT=${PORT:-18282}
 DB=citytwin_bench_features
 OUT=bench/results/features; mkdir -p "$OUT"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U citytwin)
+# The raw side plans like the server's pooled connections (serial, no JIT: core.db.Database#sessionSettings), so
+# the ratio compares the same plans.
+export PGOPTIONS="-c jit=off -c max_parallel_workers_per_gather=0"
 BASE=http://127.0.0.1:$PORT
 
 [ -f backend/target/citytwin.jar ] || mvn -B -q -DskipTests package
