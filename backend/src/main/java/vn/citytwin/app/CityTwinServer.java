@@ -44,6 +44,7 @@ import vn.citytwin.tiles3d.Tiles3dApi;
 import vn.citytwin.tiles3d.Tiles3dOptions;
 import vn.citytwin.tiles3d.Tiles3dService;
 import vn.citytwin.core.http.Mountable;
+import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.planning.simulation.SimulationService;
 import vn.citytwin.planning.simulation.SimulationsApi;
 import vn.citytwin.planning.simulation.access.AccessibilitySimulation;
@@ -152,8 +153,11 @@ public final class CityTwinServer implements AutoCloseable {
     mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
 
     // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
+    // People are counted by one rule from the planning settings, as in the planning indicators.
+    Residents residents = Residents.of(config.planning());
     SimulationService simulations = new SimulationService(vertx, db, catalog, scenarios,
-        List.of(new FloodSimulation(new DemStore()), new ShadowSimulation(), new AccessibilitySimulation()),
+        List.of(new FloodSimulation(new DemStore(), residents), new ShadowSimulation(),
+            new AccessibilitySimulation(residents)),
         2, Duration.ofMinutes(15));
     background.add(simulations);
     mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base,

@@ -13,6 +13,7 @@ import vn.citytwin.planning.indicators.Indicator;
 import vn.citytwin.planning.indicators.IndicatorReport;
 import vn.citytwin.planning.indicators.Scope;
 import vn.citytwin.planning.indicators.Text;
+import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.planning.scenarios.Scenario;
 import vn.citytwin.planning.scenarios.ScenarioPage;
 
@@ -138,9 +139,9 @@ final class PlanningJson {
     return a;
   }
 
+  /** The settings behind the numbers; the residents part is the same object the simulations report. */
   private static JsonObject assumptions(PlanningSettings s) {
-    return new JsonObject().put("residentM2", s.residentM2())
-        .put("residentialShare", sorted(s.residentialShare())).put("jobM2", sorted(s.jobM2()))
+    return Residents.of(s).toJson().put("jobM2", sorted(s.jobM2()))
         .put("jobM2Default", s.jobM2Default()).put("walkM", sorted(s.walkM()));
   }
 

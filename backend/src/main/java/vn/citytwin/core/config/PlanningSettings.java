@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * @param residentM2 gross floor area per resident, m² ({@code planning.resident.m2}, default 25: about the national
  *     average dwelling floor area per person in Vietnam in the 2020s)
- * @param residentialShare for each building use, the share of its floor area that is dwelling
- *     ({@code planning.residential.share}; uses not listed have none)
+ * @param residentialShare for each building use (lower case), the share of its floor area that is dwelling
+ *     ({@code planning.residential.share}; uses not listed have none); applied by
+ *     {@code vn.citytwin.planning.residents.Residents}, for the indicators and the simulations alike
  * @param jobM2 for each building use, gross floor area per job, m² ({@code planning.job.m2}); a value of 0 means
  *     the use creates no jobs
  * @param jobM2Default floor area per job for uses not in {@code jobM2} ({@code planning.job.m2.default}, 40)
@@ -67,14 +68,13 @@ public record PlanningSettings(double residentM2, Map<String, Double> residentia
     return new PlanningSettings(residentM2, shares, jobs, jobDefault, walk, method, extent);
   }
 
-  /** Share of the use's floor area that is dwelling, 0 for unlisted uses. */
-  public double residentialShareOf(String use) {
-    return residentialShare.getOrDefault(use, 0.0);
-  }
-
-  /** Floor area per job for the use, m²; 0 means the use creates no jobs. */
+  /**
+   * Floor area per job for the use, m²; 0 means the use creates no jobs. Uses are matched without regard to case,
+   * as the keys are read lower-cased. (The residential share is applied by
+   * {@code vn.citytwin.planning.residents.Residents}, the one rule for residents.)
+   */
   public double jobM2Of(String use) {
-    return jobM2.getOrDefault(use, jobM2Default);
+    return use == null ? jobM2Default : jobM2.getOrDefault(use.toLowerCase(Locale.ROOT), jobM2Default);
   }
 
   private static Map<String, Double> pairs(String key, String raw, double min, double max) {

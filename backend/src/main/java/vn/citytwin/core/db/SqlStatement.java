@@ -31,8 +31,8 @@ public record SqlStatement(String sql, List<Object> params) {
   }
 
   /**
-   * Binds values starting at {@code firstIndex}: arrays of Long/String become SQL arrays, instants become
-   * timestamptz, everything else goes through {@code setObject}.
+   * Binds values starting at {@code firstIndex}: arrays of Long, String and Double become bigint[], text[] and
+   * float8[], instants become timestamptz, everything else goes through {@code setObject}.
    */
   public static int bind(Connection c, PreparedStatement ps, List<Object> values, int firstIndex) throws SQLException {
     int i = firstIndex;
@@ -41,6 +41,8 @@ public record SqlStatement(String sql, List<Object> params) {
         ps.setArray(i, c.createArrayOf("bigint", longs));
       } else if (v instanceof String[] strings) {
         ps.setArray(i, c.createArrayOf("text", strings));
+      } else if (v instanceof Double[] doubles) {
+        ps.setArray(i, c.createArrayOf("float8", doubles));
       } else if (v instanceof Instant instant) {
         ps.setObject(i, OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
       } else if (v instanceof Timestamp ts) {

@@ -1,6 +1,7 @@
 package vn.citytwin.planning.indicators;
 
 import java.util.Set;
+import vn.citytwin.planning.residents.Residents;
 
 /**
  * What the indicators need of one building of a scenario's city.
@@ -19,8 +20,8 @@ public record BuildingFact(long id, String use, double levels, double height, do
     reached = Set.copyOf(reached);
   }
 
-  /** Footprint × levels, m². */
+  /** Gross floor area, m²: footprint × levels ({@link Residents#floorArea}, as the simulations count it). */
   public double gfa() {
-    return footprintM2 * levels;
+    return Residents.floorArea(footprintM2, levels);
   }
 }

@@ -6,27 +6,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.citytwin.core.config.PlanningSettings;
+import vn.citytwin.planning.residents.Residents;
 
 /**
  * Turns building facts and a unit's areas into indicator values: pure arithmetic, the formulas of
- * {@link IndicatorKind}, with the assumptions of {@link PlanningSettings}.
+ * {@link IndicatorKind}, with the assumptions of {@link PlanningSettings}. Residents follow {@link Residents}, the
+ * rule the simulations count people by too.
  */
 public final class IndicatorCalculator {
   private final PlanningSettings settings;
+  private final Residents residents;
 
   public IndicatorCalculator(PlanningSettings settings) {
     this.settings = settings;
+    this.residents = Residents.of(settings);
   }
 
-  /** Estimated residents of one building: {@code rs(u) × gfa / m2p}. */
+  /** Estimated residents of one building: {@code rs(u) × gfa / m2p} ({@link Residents#residents}). */
   public double residents(BuildingFact b) {
-    return settings.residentialShareOf(b.use()) * b.gfa() / settings.residentM2();
+    return residents.residents(b.use(), b.gfa());
   }
 
   /** Estimated jobs of one building: {@code (1 − rs(u)) × gfa / m2j(u)}, 0 when the use creates none. */
   public double jobs(BuildingFact b) {
     double m2 = settings.jobM2Of(b.use());
-    return m2 <= 0 ? 0 : (1 - settings.residentialShareOf(b.use())) * b.gfa() / m2;
+    return m2 <= 0 ? 0 : (1 - residents.share(b.use())) * b.gfa() / m2;
   }
 
   /**

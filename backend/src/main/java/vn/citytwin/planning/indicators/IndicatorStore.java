@@ -20,6 +20,7 @@ import vn.citytwin.core.config.PlanningSettings;
 import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.planning.edits.GeoJsonGeometry;
+import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.scenario.ScenarioRef;
 import vn.citytwin.scenario.ScenarioSource;
 
@@ -30,10 +31,12 @@ import vn.citytwin.scenario.ScenarioSource;
  */
 final class IndicatorStore {
   private final PlanningSettings settings;
+  private final Residents residents;
   private final AccessCache access = new AccessCache();
 
   IndicatorStore(PlanningSettings settings) {
     this.settings = settings;
+    this.residents = Residents.of(settings);
   }
 
   /**
@@ -49,12 +52,13 @@ final class IndicatorStore {
         + " todo boolean NOT NULL DEFAULT false)"
         + " ON COMMIT DROP");
     List<Object> params = new ArrayList<>();
-    params.add(residentialUses()); // the first placeholder in the text, before the source's own
+    // The first placeholder in the text, before the source's own: the uses people live in, lower case (Residents).
+    params.add(residents.sqlUses());
     params.addAll(src.params());
     Jdbc.update(c, "INSERT INTO ind_building (id, use_type, levels, height, footprint, pt, geog, residential)"
         + " SELECT b." + Sql.ident(b.idColumn()) + ", b.use_type::text,"
         + " b.levels::float8, b.height::float8, ST_Area(" + g + "::geography), p, p::geography,"
-        + " coalesce(b.use_type::text = ANY (?), false)"
+        + " coalesce(lower(b.use_type::text) = ANY (?), false)"
         + " FROM " + src.sql() + " b CROSS JOIN LATERAL ST_PointOnSurface(" + g + ") p"
         + " WHERE " + g + " IS NOT NULL AND NOT ST_IsEmpty(" + g + ")",
         params);
@@ -196,11 +200,6 @@ final class IndicatorStore {
       }
     }
     return units;
-  }
-
-  private String[] residentialUses() {
-    return settings.residentialShare().entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
-        .toArray(String[]::new);
   }
 
 }

@@ -13,12 +13,12 @@ class PlanningSettingsTest {
   void defaults() {
     PlanningSettings s = CityTwinConfig.from(ConfigSource.of(Map.of())).planning();
     assertThat(s.residentM2()).isEqualTo(25.0);
-    assertThat(s.residentialShareOf("shophouse")).isEqualTo(0.7);
-    assertThat(s.residentialShareOf("mixed")).isEqualTo(0.5);
-    assertThat(s.residentialShareOf("office")).isZero();
+    assertThat(s.residentialShare()).containsEntry("shophouse", 0.7).containsEntry("mixed", 0.5)
+        .doesNotContainKey("office");
     assertThat(s.jobM2Of("office")).isEqualTo(15.0);
     assertThat(s.jobM2Of("residential")).isZero();
     assertThat(s.jobM2Of("spaceport")).isEqualTo(40.0);
+    assertThat(s.jobM2Of("Office")).as("uses match without regard to case, as keys are read").isEqualTo(15.0);
     assertThat(s.walkM()).containsEntry("primary_school", 500.0).containsEntry("secondary_school", 1000.0)
         .containsEntry("clinic", 800.0).containsEntry("hospital", 2000.0);
     assertThat(s.accessMethod()).isEqualTo("auto");
@@ -31,8 +31,8 @@ class PlanningSettingsTest {
         "planning.residential.share", "residential:1, condotel:0.25", "planning.walk.m", "clinic:600",
         "planning.access.method", "STRAIGHT", "planning.city.extent", "107.0, 10.3, 107.2, 10.5")));
     assertThat(s.residentM2()).isEqualTo(30.0);
-    assertThat(s.residentialShareOf("condotel")).isEqualTo(0.25);
-    assertThat(s.residentialShareOf("shophouse")).isZero(); // the list replaces the default list
+    // The list replaces the default list.
+    assertThat(s.residentialShare()).containsOnly(Map.entry("residential", 1.0), Map.entry("condotel", 0.25));
     assertThat(s.walkM()).containsEntry("clinic", 600.0).containsEntry("hospital", 2000.0);
     assertThat(s.accessMethod()).isEqualTo("straight");
     assertThat(s.cityExtent()).containsExactly(107.0, 10.3, 107.2, 10.5);

@@ -15,9 +15,9 @@ import org.locationtech.jts.io.WKBReader;
 import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.planning.simulation.JsonParams;
 import vn.citytwin.planning.simulation.Progress;
-import vn.citytwin.planning.simulation.Residents;
 import vn.citytwin.planning.simulation.ResultFeature;
 import vn.citytwin.planning.simulation.RunContext;
 import vn.citytwin.planning.simulation.Simulation;
@@ -27,7 +27,8 @@ import vn.citytwin.planning.simulation.SqlTemplate;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**
- * Service areas of facilities and the residents they cover, in a scenario's city.
+ * Service areas of facilities and the residents they cover, in a scenario's city. Residents are counted by the
+ * planning rule {@link Residents}, so the totals match the planning indicators' residents.
  *
  * <p>Network method (pgRouting): the roads are noded into a graph; each facility and each residential building is
  * snapped to its nearest edge. A building's distance to a class of facilities = facility access leg + shortest path
@@ -54,6 +55,13 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
   private static final SqlTemplate STRAIGHT_DISTANCE = SqlTemplate.load("acc_straight_distance");
   private static final SqlTemplate CIRCLES = SqlTemplate.load("acc_circles");
 
+  private final Residents residents;
+
+  /** @param residents how many people live in a building: the rule the planning indicators use too */
+  public AccessibilitySimulation(Residents residents) {
+    this.residents = residents;
+  }
+
   @Override
   public SimulationKind kind() {
     return SimulationKind.ACCESSIBILITY;
@@ -69,6 +77,12 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
     List<String> layers = new ArrayList<>(List.of("buildings", "roads"));
     params.facilities().forEach(f -> layers.add(f.layerId()));
     return layers;
+  }
+
+  /** Resident counts follow the settings: another planning.resident.m2 or share is another result. */
+  @Override
+  public String inputVersion(Connection c, AccessibilityParams params) {
+    return residents.cacheKey();
   }
 
   /** A facility class and how many facilities it has. */
@@ -89,7 +103,7 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
       }
     }
     sql.update(BUILDINGS, Map.of("buildings", ctx.source("buildings")),
-        List.of(Residents.M2_PER_PERSON, Residents.RESIDENTIAL_USE));
+        List.of(residents.residentM2(), residents.sqlUses(), residents.sqlShares()));
     double residentsTotal;
     int residentialBuildings;
     try (ResultSet rs = sql.query("SELECT coalesce(sum(residents), 0), count(*) FROM acc_bld")) {
@@ -124,7 +138,7 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
     }
     summary.put("method", network ? "network" : "straight-line").put("methodReason", why)
         .put("residentsTotal", Math.round(residentsTotal)).put("residentialBuildings", residentialBuildings)
-        .put("m2PerPerson", Residents.M2_PER_PERSON);
+        .put("assumptions", residents.toJson());
     progress.checkpoint(35);
 
     List<FacilityClass> facilityClasses = new ArrayList<>();

@@ -13,10 +13,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import vn.citytwin.core.db.SqlStatement;
+import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.planning.simulation.JsonParams;
 import vn.citytwin.planning.simulation.MaskVectorizer;
 import vn.citytwin.planning.simulation.Progress;
-import vn.citytwin.planning.simulation.Residents;
 import vn.citytwin.planning.simulation.ResultFeature;
 import vn.citytwin.planning.simulation.RunContext;
 import vn.citytwin.planning.simulation.Simulation;
@@ -27,7 +27,8 @@ import vn.citytwin.planning.simulation.SqlTemplate;
 /**
  * Sea-level rise and storm-surge flooding of a scenario's city: the DEM cells the sea reaches at the water level
  * ({@link FloodFill}), their extent as polygons ({@link MaskVectorizer}), and what lies in it: buildings (count,
- * ids, residents by {@link Residents}), road segments (count and length under water), schools and hospitals.
+ * ids, residents by the planning rule {@link Residents}), road segments (count and length under water), schools
+ * and hospitals.
  *
  * <p>Exposure is counted against the exact cell extent; the extent stored as the result layer is simplified by
  * half a cell (so its staircase edges become lines) and can differ from the exact one by at most that.
@@ -43,9 +44,12 @@ public final class FloodSimulation implements Simulation<FloodParams> {
   private static final SqlTemplate HOSPITALS = SqlTemplate.load("flood_hospitals");
 
   private final DemStore dems;
+  private final Residents residents;
 
-  public FloodSimulation(DemStore dems) {
+  /** @param residents how many people live in a building: the rule the planning indicators use too */
+  public FloodSimulation(DemStore dems, Residents residents) {
     this.dems = dems;
+    this.residents = residents;
   }
 
   @Override
@@ -65,7 +69,8 @@ public final class FloodSimulation implements Simulation<FloodParams> {
 
   @Override
   public String inputVersion(Connection c, FloodParams params) throws SQLException {
-    return dems.version(c).key();
+    // Resident counts follow the settings: another planning.resident.m2 or share is another result.
+    return dems.version(c).key() + "|" + residents.cacheKey();
   }
 
   @Override
@@ -91,7 +96,8 @@ public final class FloodSimulation implements Simulation<FloodParams> {
         .put("seaCells", mask.sea().cardinality())
         .put("floodedCells", mask.floodedCells())
         .put("floodedAreaKm2", round(depth.areaM2() / 1e6, 6))
-        .put("depth", depth.toJson());
+        .put("depth", depth.toJson())
+        .put("assumptions", residents.toJson());
 
     if (extent.isEmpty()) {
       summary.put("buildings", buildingsJson(new JsonArray(), 0, 0, 0))
@@ -112,17 +118,17 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     JsonArray ids = new JsonArray();
     int count = 0;
     int residential = 0;
-    double floorArea = 0;
+    double dwellingArea = 0;
     try (ResultSet rs = query(c, progress, BUILDINGS, ctx, "buildings")) {
       while (rs.next()) {
         count++;
         if (ids.size() < MAX_LISTED_BUILDINGS) {
           ids.add(rs.getLong(1));
         }
-        double gfa = Residents.residentialFloorArea(rs.getString(2), rs.getDouble(4), rs.getInt(3));
-        if (gfa > 0) {
+        String use = rs.getString(2);
+        if (residents.housesPeople(use)) {
           residential++;
-          floorArea += gfa;
+          dwellingArea += residents.dwellingFloorArea(use, Residents.floorArea(rs.getDouble(4), rs.getDouble(3)));
         }
       }
     }
@@ -137,7 +143,7 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     JsonArray hospitals = facilities(c, progress, HOSPITALS, ctx, "hospitals", "kind");
     progress.checkpoint(95);
 
-    summary.put("buildings", buildingsJson(ids, count, residential, floorArea))
+    summary.put("buildings", buildingsJson(ids, count, residential, dwellingArea))
         .put("roads", roads).put("schools", schools).put("hospitals", hospitals);
     // Douglas–Peucker (kept valid by JTS): topology-preserving simplification costs minutes on ragged extents.
     Geometry shown = DouglasPeuckerSimplifier.simplify(extent, dem.cellDeg() / 2);
@@ -148,12 +154,15 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     return new SimulationOutcome(summary, List.of(new ResultFeature("flood_extent", shown, props)));
   }
 
-  private static JsonObject buildingsJson(JsonArray ids, int count, int residential, double floorArea) {
+  /**
+   * @param residential buildings of a use people live in
+   * @param dwellingArea their dwelling floor area, m² (share of the use × gross floor area)
+   */
+  private JsonObject buildingsJson(JsonArray ids, int count, int residential, double dwellingArea) {
     return new JsonObject().put("count", count).put("ids", ids).put("idsTruncated", count > ids.size())
         .put("residentialCount", residential)
-        .put("residentialFloorAreaM2", round(floorArea, 1))
-        .put("residentsAffected", Math.round(Residents.forFloorArea(floorArea)))
-        .put("m2PerPerson", Residents.M2_PER_PERSON);
+        .put("residentialFloorAreaM2", round(dwellingArea, 1))
+        .put("residentsAffected", Math.round(residents.residentsOfDwellingArea(dwellingArea)));
   }
 
   private static JsonArray facilities(Connection c, Progress progress, SqlTemplate template, RunContext ctx,

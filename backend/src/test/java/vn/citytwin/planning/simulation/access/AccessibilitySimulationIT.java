@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.citytwin.app.CityTwinServer;
-import vn.citytwin.planning.simulation.Residents;
+import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.planning.simulation.SimulationFixtures;
 import vn.citytwin.testing.Http;
 import vn.citytwin.testing.TestDatabase;
@@ -88,7 +88,7 @@ class AccessibilitySimulationIT {
           "POINT(" + lon(600) + " " + lat(0) + ")");
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT ST_Area(geom::geography) / ? FROM city.buildings WHERE id = 101")) {
-        ps.setDouble(1, Residents.M2_PER_PERSON);
+        ps.setDouble(1, Residents.defaults().residentM2());
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           residentsPerHouse = rs.getDouble(1);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.citytwin.app.CityTwinServer;
-import vn.citytwin.planning.simulation.Residents;
+import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.planning.simulation.SimulationFixtures;
 import vn.citytwin.testing.Http;
 import vn.citytwin.testing.TestDatabase;
@@ -105,7 +105,9 @@ class FloodSimulationIT {
     assertThat(b.getInteger("count")).isEqualTo(2);
     assertThat(b.getInteger("residentialCount")).isEqualTo(1);
     assertThat(b.getDouble("residentialFloorAreaM2")).isCloseTo(b1FloorArea, within(0.1));
-    assertThat(b.getLong("residentsAffected")).isEqualTo(Math.round(b1FloorArea / Residents.M2_PER_PERSON));
+    assertThat(b.getLong("residentsAffected"))
+        .isEqualTo(Math.round(b1FloorArea / Residents.defaults().residentM2()));
+    assertThat(r.getJsonObject("assumptions")).isEqualTo(Residents.defaults().toJson());
     JsonObject roads = r.getJsonObject("roads");
     assertThat(roads.getLong("count")).isEqualTo(2);
     assertThat(roads.getDouble("lengthKm")).isCloseTo(cutKm, within(0.001));
