@@ -70,10 +70,21 @@ final class Dom {
   }
 
   /**
-   * An INVALID_PARAMETER error pointing at {@code at}: its path from the root (last few steps) and, when the
-   * element came from {@link SecureXml}, its line and column.
+   * An INVALID_PARAMETER error of a filter (locator {@code filter}) pointing at {@code at}; see
+   * {@link #error(Element, String, String, String)}.
    */
   static ApiException error(Element at, String message) {
+    return error(at, "filter", FilterErrors.LOCATOR, message);
+  }
+
+  /**
+   * An INVALID_PARAMETER error pointing at {@code at}: "Invalid {@code subject} at" its path from the root (last
+   * few steps) and, when the element came from {@link SecureXml}, its line and column.
+   *
+   * @param subject what was being read, for the message ("filter", "geometry")
+   * @param locator the request parameter the element came from
+   */
+  static ApiException error(Element at, String subject, String locator, String message) {
     List<String> steps = new ArrayList<>();
     for (Node n = at; n instanceof Element el; n = n.getParentNode()) {
       steps.add(0, el.getNodeName());
@@ -82,7 +93,7 @@ final class Dom {
         ? "/…/" + String.join("/", steps.subList(steps.size() - 4, steps.size()))
         : "/" + String.join("/", steps);
     String where = SecureXml.position(at);
-    return FilterErrors.invalid("Invalid filter at " + path + (where != null ? " (" + where + ")" : "") + ": "
-        + message);
+    return ApiException.invalidParameter(locator, "Invalid " + subject + " at " + path
+        + (where != null ? " (" + where + ")" : "") + ": " + message);
   }
 }

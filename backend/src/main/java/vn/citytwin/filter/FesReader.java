@@ -8,7 +8,8 @@ import org.w3c.dom.Element;
 /**
  * Walks a {@code <fes:Filter>} (FES 2.0) or {@code <ogc:Filter>} (Filter Encoding 1.0/1.1) element into the AST.
  * Operator elements must be in the FES 2.0 or OGC namespace (or none, as some clients send); geometry elements
- * are read by {@link GmlReader}. One instance per document: it tracks nesting depth.
+ * are read by {@link GmlReader}, a geometry without srsName being in the default CRS given. One instance per
+ * document: it tracks nesting depth.
  */
 final class FesReader {
   static final String FES = "http://www.opengis.net/fes/2.0";
@@ -37,7 +38,13 @@ final class FesReader {
       + " Contains, Disjoint, Equals, Touches, Crosses, Overlaps, DWithin, Beyond, After, Before, During,"
       + " TEquals, AnyInteracts";
 
+  private final GmlReader gml;
   private int depth;
+
+  /** @param defaultCrs the CRS of geometry literals without srsName */
+  FesReader(CrsName defaultCrs) {
+    this.gml = new GmlReader(defaultCrs, Dom::error);
+  }
 
   Filter filter(Element root) {
     if (!Dom.local(root).equals("Filter") || !filterNamespace(root)) {
@@ -234,7 +241,7 @@ final class FesReader {
     return id.trim();
   }
 
-  private static Filter spatial(Element e, SpatialOp op) {
+  private Filter spatial(Element e, SpatialOp op) {
     PropertyRef property = null;
     GeometryLiteral geometry = null;
     Distance distance = null;
@@ -267,7 +274,7 @@ final class FesReader {
         if (geometry != null) {
           throw Dom.error(geometryElement, "only one geometry may be given");
         }
-        geometry = GmlReader.read(geometryElement);
+        geometry = gml.read(geometryElement);
       }
     }
     if (geometry == null) {

@@ -25,7 +25,12 @@ final class FilterErrors {
    * prevent) still reaches the client as a 400 with a safe message; the cause is kept for the log.
    */
   static ApiException unexpected(Throwable cause) {
-    return new ApiException(ErrorKind.INVALID_PARAMETER, null, LOCATOR, UNEXPECTED, cause);
+    return unexpected(cause, LOCATOR, UNEXPECTED);
+  }
+
+  /** {@link #unexpected(Throwable)} for another parameter and subject. */
+  static ApiException unexpected(Throwable cause, String locator, String message) {
+    return new ApiException(ErrorKind.INVALID_PARAMETER, null, locator, message, cause);
   }
 
   /** Quotes user text for a message, shortened so a huge literal cannot flood logs or responses. */

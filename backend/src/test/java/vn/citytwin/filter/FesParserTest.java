@@ -297,4 +297,73 @@ class FesParserTest {
     var filter = (org.w3c.dom.Element) doc.getDocumentElement().getFirstChild();
     assertThat(Ast.show(FesParser.parse(filter))).isEqualTo("EQ(a, '1')");
   }
+
+  /** The WFS feature types' default CRS: EPSG axis order, latitude first. */
+  private static final CrsName WFS_DEFAULT = CrsName.lookup("urn:ogc:def:crs:EPSG::4326").orElseThrow();
+
+  /** The Filter of a wfs:Query parsed the way WFS parses request bodies (with line and column). */
+  private static org.w3c.dom.Element filterOfQuery(String filterBody) {
+    String doc = "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" " + FES + ">\n<wfs:Query"
+        + " typeNames=\"citytwin:buildings\">\n<fes:Filter>" + filterBody + "</fes:Filter></wfs:Query>"
+        + "</wfs:GetFeature>";
+    return (org.w3c.dom.Element) SecureXml.parse(doc, "GetFeature").getDocumentElement()
+        .getElementsByTagNameNS(FesReader.FES, "Filter").item(0);
+  }
+
+  /** A BBOX as GDAL sends it: a gml:Envelope without srsName, latitude first. */
+  private static final String UNNAMED_BBOX = "<fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope>"
+      + "<gml:lowerCorner>10.34 107.07</gml:lowerCorner><gml:upperCorner>10.345 107.075</gml:upperCorner>"
+      + "</gml:Envelope></fes:BBOX>";
+
+  @Test
+  void parsesAnElementWithTheCallersDefaultCrs() {
+    org.w3c.dom.Element filter = filterOfQuery(UNNAMED_BBOX);
+    assertThat(Ast.show(FesParser.parse(filter, WFS_DEFAULT))).isEqualTo("BBOX(geom, POLYGON ((107.07 10.34,"
+        + " 107.07 10.345, 107.075 10.345, 107.075 10.34, 107.07 10.34)) @4326)");
+    // the request document is only read: no srsName was written onto the literal
+    org.w3c.dom.Element envelope = (org.w3c.dom.Element) filter.getElementsByTagNameNS(
+        "http://www.opengis.net/gml/3.2", "Envelope").item(0);
+    assertThat(envelope.hasAttribute("srsName")).isFalse();
+    // without a default, an unnamed literal stays CRS:84, longitude first (SLD rules, WMS FILTER)
+    assertThat(Ast.show(FesParser.parse(filter))).isEqualTo("BBOX(geom, POLYGON ((10.34 107.07, 10.34 107.075,"
+        + " 10.345 107.075, 10.345 107.07, 10.34 107.07)) @4326)");
+    // the KVP FILTER text takes the same default
+    assertThat(Ast.show(FesParser.parse(fes(UNNAMED_BBOX), WFS_DEFAULT)))
+        .isEqualTo(Ast.show(FesParser.parse(filter, WFS_DEFAULT)));
+  }
+
+  static Stream<Arguments> defaultCrsSpellings() {
+    return Stream.of(
+        // no srsName on the literal: the default's spelling decides the axis order
+        Arguments.of("", "urn:ogc:def:crs:EPSG::4326", "POINT (107.08 10.35) @4326"),
+        Arguments.of("", "EPSG:4326", "POINT (10.35 107.08) @4326"),
+        Arguments.of("", "http://www.opengis.net/def/crs/EPSG/0/4756", "POINT (107.08 10.35) @4756"),
+        Arguments.of("", "EPSG:3405", "POINT (10.35 107.08) @3405"),
+        // the literal's own srsName always wins over the default
+        Arguments.of(" srsName=\"EPSG:4326\"", "urn:ogc:def:crs:EPSG::4326", "POINT (10.35 107.08) @4326"),
+        Arguments.of(" srsName=\"urn:ogc:def:crs:EPSG::4326\"", "EPSG:4326", "POINT (107.08 10.35) @4326"),
+        Arguments.of(" srsName=\"EPSG:3857\"", "urn:ogc:def:crs:EPSG::4326", "POINT (10.35 107.08) @3857"));
+  }
+
+  /** The written coordinates "10.35 107.08" inside a Literal, read under a default CRS and maybe a srsName. */
+  @ParameterizedTest(name = "[{index}] {1}{0} -> {2}")
+  @MethodSource("defaultCrsSpellings")
+  void defaultCrsAxisOrderForBothSpellings(String srsAttr, String defaultCrs, String expected) {
+    org.w3c.dom.Element filter = filterOfQuery("<fes:Intersects><fes:ValueReference>geom</fes:ValueReference>"
+        + "<fes:Literal><gml:Point" + srsAttr + "><gml:pos>10.35 107.08</gml:pos></gml:Point></fes:Literal>"
+        + "</fes:Intersects>");
+    assertThat(Ast.show(FesParser.parse(filter, CrsName.lookup(defaultCrs).orElseThrow())))
+        .isEqualTo("INTERSECTS(geom, " + expected + ")");
+  }
+
+  @Test
+  void elementErrorsPointAtTheLineAndColumnOfTheRequest() {
+    org.w3c.dom.Element filter = filterOfQuery("<fes:Intersects><fes:ValueReference>geom</fes:ValueReference>"
+        + "<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>0 0 1 0 1 1 0 1</gml:posList></gml:LinearRing>"
+        + "</gml:exterior></gml:Polygon></fes:Intersects>");
+    assertThatThrownBy(() -> FesParser.parse(filter, WFS_DEFAULT))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.locator()).isEqualTo("filter"))
+        .hasMessage("Invalid filter at /…/fes:Intersects/gml:Polygon/gml:exterior/gml:LinearRing (line 3,"
+            + " column 117): a LinearRing needs at least 4 positions and must end where it starts");
+  }
 }

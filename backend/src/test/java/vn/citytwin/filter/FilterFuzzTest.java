@@ -235,6 +235,20 @@ class FilterFuzzTest {
     assertThat(parseErrors).as("FES mutations rejected").isGreaterThan(1000);
   }
 
+  /** The WFS entry: unnamed geometry literals in the feature type's default CRS, latitude first. */
+  @Test
+  void fesWithALatitudeFirstDefaultCrsTranslatesSafely() {
+    CrsName latFirst = CrsName.lookup("urn:ogc:def:crs:EPSG::4326").orElseThrow();
+    for (int i = 0; i < 1000; i++) {
+      check(fesDocument(), xml -> FesParser.parse(xml, latFirst));
+    }
+    assertThat(sqlProduced).as("generated FES filters that made SQL").isGreaterThan(400);
+    for (int i = 0; i < 1000; i++) {
+      check(mutate(fesDocument()), xml -> FesParser.parse(xml, latFirst));
+    }
+    assertThat(parseErrors).as("FES mutations rejected").isGreaterThan(250);
+  }
+
   // ---- CQL generator -------------------------------------------------------------------------------------------
 
   private String cqlPredicate(int depth) {

@@ -9,6 +9,7 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.Cql2Parser;
+import vn.citytwin.filter.FesParser;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.SortKey;
@@ -89,7 +90,7 @@ final class GetFeatureKvp {
       Layer layer = layers.get(i);
       List<Filter> parts = new ArrayList<>();
       if (fes.get(i) != null) {
-        parts.add(FesFilters.parse(fes.get(i), version.defaultSrsName()));
+        parts.add(FesParser.parse(fes.get(i), version.defaultCrs()));
       }
       if (cql.get(i) != null) {
         parts.add(Cql2Parser.parse(cql.get(i)));

@@ -9,7 +9,11 @@ import org.w3c.dom.Element;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.filter.CrsName;
+import vn.citytwin.filter.FesParser;
 import vn.citytwin.filter.Filter;
+import vn.citytwin.filter.GmlReader;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.features.FeatureEdit;
 
@@ -18,7 +22,9 @@ import vn.citytwin.ogc.features.FeatureEdit;
  * elements of our namespace; property elements by column name, the geometry property holding GML, {@code xsi:nil}
  * for null), {@code Update} ({@code Property} with {@code ValueReference} or {@code Name} and an optional
  * {@code Value}, plus a filter) and {@code Delete} (a filter). {@code Replace} and {@code Native} are not supported.
- * Geometries without srsName are in the Insert's srsName, else the feature type's default CRS.
+ * Geometries are read by the filter module's {@link GmlReader}: one without srsName is in the Insert's (or
+ * Update's) srsName, else the feature type's default CRS ({@code urn:ogc:def:crs:EPSG::4326}, latitude first).
+ * Filters are read by {@link FesParser}, their geometry literals defaulting to the feature type's CRS.
  */
 final class TransactionParser {
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
@@ -54,8 +60,7 @@ final class TransactionParser {
   }
 
   private List<FeatureEdit> insert(Element insert, WfsVersion version, String handle) {
-    String srsName = XmlElements.attr(insert, "srsName");
-    String defaultSrs = srsName != null ? srsName : version.defaultSrsName();
+    CrsName defaultCrs = defaultCrs(insert, version);
     Map<Layer, List<FeatureEdit.NewFeature>> byLayer = new LinkedHashMap<>();
     for (Element feature : XmlElements.children(insert)) {
       Layer layer = names.layer(XmlElements.local(feature), "typeName");
@@ -69,7 +74,7 @@ final class TransactionParser {
         String column = WfsNames.column(layer, XmlElements.local(p), "Insert");
         if (column.equals(layer.geometryColumn())) {
           Element g = XmlElements.children(p).isEmpty() ? null : XmlElements.children(p).get(0);
-          geometry = g == null ? null : GmlGeometryReader.read(g, defaultSrs, column);
+          geometry = g == null ? null : geometry(g, defaultCrs, column);
         } else if (column.equals(layer.idColumn())) {
           id = XmlElements.text(p);
         } else {
@@ -89,7 +94,7 @@ final class TransactionParser {
   private FeatureEdit update(Element update, WfsVersion version, String handle) {
     Layer layer = names.layer(typeName(update), "typeName");
     Map<String, Object> values = new LinkedHashMap<>();
-    String srsName = XmlElements.attr(update, "srsName");
+    CrsName defaultCrs = defaultCrs(update, version);
     for (Element p : XmlElements.children(update, "Property")) {
       Element ref = XmlElements.child(p, "ValueReference");
       if (ref == null) {
@@ -103,8 +108,7 @@ final class TransactionParser {
       if (column.equals(layer.geometryColumn())) {
         Element g = value == null || XmlElements.children(value).isEmpty() ? null
             : XmlElements.children(value).get(0);
-        values.put(column, g == null ? null
-            : GmlGeometryReader.read(g, srsName != null ? srsName : version.defaultSrsName(), column));
+        values.put(column, g == null ? null : geometry(g, defaultCrs, column));
       } else {
         values.put(column, value == null || nil(value) ? null : XmlElements.text(value));
       }
@@ -131,7 +135,30 @@ final class TransactionParser {
       }
       return null;
     }
-    return FesFilters.parse(f, version.defaultSrsName());
+    return FesParser.parse(f, version.defaultCrs());
+  }
+
+  /**
+   * The CRS of the action's geometries that have no srsName of their own: the action's srsName, else the feature
+   * type's default. Any EPSG code is read here, as on the geometries themselves; the store reprojects.
+   */
+  private static CrsName defaultCrs(Element action, WfsVersion version) {
+    String srsName = XmlElements.attr(action, "srsName");
+    if (srsName == null) {
+      return version.defaultCrs();
+    }
+    return CrsName.lookup(srsName).orElseThrow(() -> ApiException.invalidParameter("srsName",
+        "Cannot read the srsName '" + KvpParams.abbreviate(srsName) + "'; use e.g. urn:ogc:def:crs:EPSG::4326"
+            + " or EPSG:4326"));
+  }
+
+  /** A geometry property value; a transaction is all or nothing, which the message says. */
+  private static Geometry geometry(Element gml, CrsName defaultCrs, String column) {
+    try {
+      return GmlReader.read(gml, defaultCrs, column).geometry();
+    } catch (ApiException e) {
+      throw new ApiException(e.kind(), e.code(), e.locator(), e.getMessage() + "; nothing was written", e.getCause());
+    }
   }
 
   private static boolean nil(Element e) {

@@ -56,6 +56,11 @@ enum WfsVersion {
     return SupportedCrs.urn(4326);
   }
 
+  /**
+   * {@link #defaultSrsName()} read: the CRS of geometry literals without srsName in filters (KVP FILTER, XML POST
+   * queries, Transaction Update/Delete) and of Insert/Update geometries when neither they nor their action name one.
+   * The same in 2.0 and 1.1.0; in both, the URN is latitude first and {@code EPSG:4326} longitude first.
+   */
   CrsName defaultCrs() {
     return SupportedCrs.parse(defaultSrsName(), "srsName");
   }

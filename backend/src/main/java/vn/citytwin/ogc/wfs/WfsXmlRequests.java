@@ -8,6 +8,7 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.filter.FesParser;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.query.SortKey;
 import vn.citytwin.query.TimeRange;
@@ -95,7 +96,7 @@ final class WfsXmlRequests {
     List<String> properties = new ArrayList<>();
     for (Element c : XmlElements.children(q)) {
       switch (XmlElements.local(c)) {
-        case "Filter" -> filter = FesFilters.parse(c, version.defaultSrsName());
+        case "Filter" -> filter = FesParser.parse(c, version.defaultCrs());
         case "SortBy" -> sort.addAll(sortBy(c));
         case "PropertyName", "ValueReference" -> properties.add(XmlElements.text(c));
         default -> {

@@ -220,7 +220,22 @@ class WfsIT {
         + "<fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope><gml:lowerCorner>10.34 107.07"
         + "</gml:lowerCorner><gml:upperCorner>10.345 107.075</gml:upperCorner></gml:Envelope></fes:BBOX>"
         + "</fes:Filter>"));
-    for (String r : List.of(latLon, lonLat, noCrs, unnamed)) {
+    // the same in XML POST filters, WFS 2.0 (GML 3.2) and 1.1.0 (GML 3.1)
+    String unnamedPost20 = Http.text(http.send("POST", "/wfs", "application/xml", "<wfs:GetFeature service=\"WFS\""
+        + " version=\"2.0.0\" resultType=\"hits\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+        + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\">"
+        + "<wfs:Query typeNames=\"citytwin:buildings\"><fes:Filter><fes:BBOX><fes:ValueReference>geom"
+        + "</fes:ValueReference><gml:Envelope><gml:lowerCorner>10.34 107.07</gml:lowerCorner><gml:upperCorner>10.345"
+        + " 107.075</gml:upperCorner></gml:Envelope></fes:BBOX></fes:Filter></wfs:Query></wfs:GetFeature>"));
+    String unnamedPost11 = Http.text(http.send("POST", "/wfs", "application/xml", "<wfs:GetFeature service=\"WFS\""
+        + " version=\"1.1.0\" xmlns:wfs=\"http://www.opengis.net/wfs\""
+        + " xmlns:ogc=\"http://www.opengis.net/ogc\" xmlns:gml=\"http://www.opengis.net/gml\">"
+        + "<wfs:Query typeName=\"citytwin:buildings\"><ogc:Filter><ogc:Intersects><ogc:PropertyName>geom"
+        + "</ogc:PropertyName><gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>10.34 107.07 10.345 107.07"
+        + " 10.345 107.075 10.34 107.075 10.34 107.07</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>"
+        + "</ogc:Intersects></ogc:Filter></wfs:Query></wfs:GetFeature>"));
+    assertThat(XmlDoc.parse(unnamedPost11).featureIds("buildings")).hasSize((int) expected);
+    for (String r : List.of(latLon, lonLat, noCrs, unnamed, unnamedPost20)) {
       assertThat(XmlDoc.parse(r).rootAttr("numberMatched")).isEqualTo(Long.toString(expected));
     }
     // the projected box is not the same area exactly (a box in UTM is not a box in degrees), but close

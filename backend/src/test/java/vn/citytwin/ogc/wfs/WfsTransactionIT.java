@@ -151,7 +151,82 @@ class WfsTransactionIT {
         + "</citytwin:geom></citytwin:buildings></wfs:Insert></wfs:Transaction>";
     Element e = report(post(tx), 400, "InvalidParameterValue");
     assertThat(e.getAttribute("locator")).isEqualTo("geom");
-    assertThat(e.getTextContent()).contains("Self-intersection").contains("nothing was written");
+    assertThat(e.getTextContent()).contains("Self-intersection").contains("nothing was written")
+        .contains("citytwin:geom/gml:Polygon (line 1, column ");
+    assertThat(buildings()).isEqualTo(before);
+  }
+
+  static String unnamedPolygon(String posList) {
+    return "<gml:Polygon gml:id=\"u" + Math.abs(posList.hashCode()) + "\"><gml:exterior><gml:LinearRing><gml:posList>"
+        + posList + "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>";
+  }
+
+  static String building(String name, String geometry) {
+    return "<citytwin:buildings><citytwin:name>" + name + "</citytwin:name><citytwin:use_type>villa"
+        + "</citytwin:use_type><citytwin:levels>2</citytwin:levels><citytwin:height>6</citytwin:height>"
+        + "<citytwin:geom>" + geometry + "</citytwin:geom></citytwin:buildings>";
+  }
+
+  /** ST_XMin and ST_YMin of each building named {@code name}, by id. */
+  static java.util.List<String> corners(String name) throws Exception {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (Connection c = db.connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+        "SELECT ST_XMin(geom), ST_YMin(geom) FROM city.buildings WHERE name = ? ORDER BY id")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getDouble(1) + " " + rs.getDouble(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void geometriesWithoutSrsNameAreInTheActionsSrsNameElseTheDefaultCrs() throws Exception {
+    long before = buildings();
+    // no srsName anywhere: the feature type's default, urn:ogc:def:crs:EPSG::4326, latitude first
+    String defaultCrs = "<wfs:Insert>" + building("srs-test", unnamedPolygon(
+        "10.38 107.121 10.38 107.1213 10.3803 107.1213 10.3803 107.121 10.38 107.121")) + "</wfs:Insert>";
+    // srsName on the Insert: EPSG:4326, longitude first
+    String insertSrs = "<wfs:Insert srsName=\"EPSG:4326\">" + building("srs-test", unnamedPolygon(
+        "107.122 10.381 107.1223 10.381 107.1223 10.3813 107.122 10.3813 107.122 10.381")) + "</wfs:Insert>";
+    String tx = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" " + NS + ">" + defaultCrs + insertSrs
+        + "</wfs:Transaction>";
+    HttpResponse<byte[]> r = post(tx);
+    assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(200);
+    assertThat(corners("srs-test")).containsExactly("107.121 10.38", "107.122 10.381");
+
+    // srsName on the Update, longitude first; the filter's unnamed box is latitude first
+    String update = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" " + NS + ">"
+        + "<wfs:Update typeName=\"citytwin:buildings\" srsName=\"EPSG:4326\"><wfs:Property><wfs:ValueReference>geom"
+        + "</wfs:ValueReference><wfs:Value>" + unnamedPolygon(
+            "107.123 10.382 107.1233 10.382 107.1233 10.3823 107.123 10.3823 107.123 10.382") + "</wfs:Value>"
+        + "</wfs:Property><fes:Filter><fes:And><fes:BBOX><fes:ValueReference>geom</fes:ValueReference><gml:Envelope>"
+        + "<gml:lowerCorner>10.3805 107.1215</gml:lowerCorner><gml:upperCorner>10.3815 107.1225</gml:upperCorner>"
+        + "</gml:Envelope></fes:BBOX><fes:PropertyIsEqualTo><fes:ValueReference>name</fes:ValueReference>"
+        + "<fes:Literal>srs-test</fes:Literal></fes:PropertyIsEqualTo></fes:And></fes:Filter></wfs:Update>"
+        + "</wfs:Transaction>";
+    String updated = Http.text(post(update));
+    assertThat(XmlDoc.parse(updated).texts(XmlDoc.WFS20, "totalUpdated")).as(updated).containsExactly("1");
+    assertThat(corners("srs-test")).containsExactly("107.121 10.38", "107.123 10.382");
+
+    // a Delete filter's unnamed geometry is latitude first too
+    String delete = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" " + NS + ">"
+        + "<wfs:Delete typeName=\"citytwin:buildings\"><fes:Filter><fes:And><fes:Intersects><fes:ValueReference>"
+        + "geom</fes:ValueReference>" + unnamedPolygon("10.37 107.12 10.37 107.13 10.39 107.13 10.39 107.12 10.37"
+        + " 107.12") + "</fes:Intersects><fes:PropertyIsEqualTo><fes:ValueReference>name</fes:ValueReference>"
+        + "<fes:Literal>srs-test</fes:Literal></fes:PropertyIsEqualTo></fes:And></fes:Filter></wfs:Delete>"
+        + "</wfs:Transaction>";
+    String deleted = Http.text(post(delete));
+    assertThat(XmlDoc.parse(deleted).texts(XmlDoc.WFS20, "totalDeleted")).as(deleted).containsExactly("2");
+    assertThat(buildings()).isEqualTo(before);
+
+    Element bad = report(post("<wfs:Transaction service=\"WFS\" version=\"2.0.0\" " + NS + ">"
+        + "<wfs:Insert srsName=\"EPSG:bogus\">" + building("srs-test", unnamedPolygon(
+            "10.38 107.121 10.38 107.1213 10.3803 107.1213 10.3803 107.121 10.38 107.121")) + "</wfs:Insert>"
+        + "</wfs:Transaction>"), 400, "InvalidParameterValue");
+    assertThat(bad.getAttribute("locator")).isEqualTo("srsName");
     assertThat(buildings()).isEqualTo(before);
   }
 
