@@ -71,7 +71,10 @@ final class GetFeatureHandler {
           null), links);
     } else {
       encoder = switch (r.format()) {
-        case GML32, GML31, GML2 -> new GmlFeatureEncoder(r.format().gml(), describeUrl, links);
+        case GML32, GML31, GML2 -> {
+          GmlFeatureEncoder gml = new GmlFeatureEncoder(r.format().gml(), describeUrl, links);
+          yield r.hits() ? gml.hits(r.startIndex(), count) : gml;
+        }
         case JSON -> new GeoJsonEncoder("application/json", true, summary -> jsonLinks(links, summary, r));
         case CSV -> {
           if (parts.size() != 1) {

@@ -32,6 +32,8 @@ final class GmlFeatureEncoder implements FeatureEncoder {
   private final GmlVersion gml;
   private final String describeUrl;
   private final Function<StreamInfo, String[]> links;
+  /** For resultType=hits: the page that would have been returned (WFS 1.1 numberOfFeatures); null otherwise. */
+  private HitsPage hits;
   private GmlGeometryWriter geometry;
   private String srsName;
   private int geometrySrid = -1;
@@ -68,6 +70,21 @@ final class GmlFeatureEncoder implements FeatureEncoder {
     this.links = links;
   }
 
+  /**
+   * A WFS 1.1 hits response: {@code numberOfFeatures} is then the number of features the same request with
+   * resultType=results would return (matched, less startIndex, at most count), not the zero returned.
+   */
+  GmlFeatureEncoder hits(long startIndex, int count) {
+    this.hits = new HitsPage(startIndex, count);
+    return this;
+  }
+
+  private record HitsPage(long startIndex, int count) {
+    long wouldReturn(long matched) {
+      return Math.max(0, Math.min(matched - startIndex, count));
+    }
+  }
+
   @Override
   public String contentType() {
     return gml.mimeType();
@@ -101,8 +118,13 @@ final class GmlFeatureEncoder implements FeatureEncoder {
           attribute(out, "previous", nextPrevious[1]);
         }
       }
-      case GML31 -> out.append(" timeStamp=\"").append(stamp).append("\" numberOfFeatures=\"")
-          .append(info.numberReturned() == null ? 0 : info.numberReturned()).append('"');
+      case GML31 -> {
+        long number = info.numberReturned() == null ? 0 : info.numberReturned();
+        if (hits != null && info.numberMatched() != null) {
+          number = hits.wouldReturn(info.numberMatched());
+        }
+        out.append(" timeStamp=\"").append(stamp).append("\" numberOfFeatures=\"").append(number).append('"');
+      }
       case GML2 -> { }
     }
     out.append(">\n");

@@ -181,6 +181,23 @@ class WfsIT {
   }
 
   @Test
+  void wfs11HitsCountTheFeaturesTheRequestWouldReturn() throws Exception {
+    long matched = FeatureFixtures.count(db, "SELECT count(*) FROM city.buildings WHERE height > 30");
+    assertThat(matched).isGreaterThan(5);
+    XmlDoc all = XmlDoc.parse(wfs("version=1.1.0&request=GetFeature&typeName=citytwin:buildings&resultType=hits"
+        + "&CQL_FILTER=" + enc("height > 30")));
+    assertThat(all.rootAttr("numberOfFeatures")).isEqualTo(Long.toString(matched));
+    assertThat(all.featureIds("buildings")).isEmpty();
+    XmlDoc capped = XmlDoc.parse(wfs("version=1.1.0&request=GetFeature&typeName=citytwin:buildings&resultType=hits"
+        + "&maxFeatures=5&CQL_FILTER=" + enc("height > 30")));
+    assertThat(capped.rootAttr("numberOfFeatures")).isEqualTo("5");
+    XmlDoc results = XmlDoc.parse(wfs("version=1.1.0&request=GetFeature&typeName=citytwin:buildings"
+        + "&maxFeatures=5&CQL_FILTER=" + enc("height > 30")));
+    assertThat(results.rootAttr("numberOfFeatures")).isEqualTo("5");
+    assertThat(results.featureIds("buildings")).hasSize(5);
+  }
+
+  @Test
   void fesAndCqlFiltersAndResourceIdsSelectTheSameFeaturesAsPostgis() throws Exception {
     long expected = FeatureFixtures.count(db, "SELECT count(*) FROM city.buildings WHERE height > 30 AND"
         + " use_type = 'hotel'");
