@@ -67,6 +67,25 @@ public record PlanningSettings(double residentM2, Map<String, Double> residentia
     return new PlanningSettings(residentM2, shares, jobs, jobDefault, walk, method, extent);
   }
 
+  /**
+   * A stable text of every setting (maps sorted by key), for cache keys and ETags: equal settings give equal text on
+   * every node and after a restart. Built from the record's components, so a setting added later is never left out.
+   */
+  public String key() {
+    StringBuilder key = new StringBuilder();
+    for (java.lang.reflect.RecordComponent rc : PlanningSettings.class.getRecordComponents()) {
+      Object value;
+      try {
+        value = rc.getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      key.append(rc.getName()).append('=')
+          .append(value instanceof Map<?, ?> m ? new java.util.TreeMap<>(m) : value).append(';');
+    }
+    return key.toString();
+  }
+
   /** Share of the use's floor area that is dwelling, 0 for unlisted uses. */
   public double residentialShareOf(String use) {
     return residentialShare.getOrDefault(use, 0.0);
