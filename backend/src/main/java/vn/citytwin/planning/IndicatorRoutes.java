@@ -1,11 +1,11 @@
 package vn.citytwin.planning;
 
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.http.HttpCaching;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.planning.compare.ComparisonService;
 import vn.citytwin.planning.compare.CsvReport;
@@ -18,23 +18,29 @@ import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
  * Indicators and comparisons: {@code GET /{id|base}/indicators[?by=ward|zone | ?area=<WKT or GeoJSON>]} and
- * {@code GET /compare?a=<id|base>&b=<id|base>[&area=…][&f=json|csv|html]} (b defaults to the base city).
+ * {@code GET /compare?a=<id|base>&b=<id|base>[&area=…][&f=json|csv|html]} (b defaults to the base city). Both
+ * answer with an ETag ({@link AnswerEtags}) and {@code Cache-Control: no-cache}: a client keeps its copy but
+ * revalidates every time, since any scenario edit changes the answer; a matching If-None-Match gets 304 without
+ * computing anything.
  */
 final class IndicatorRoutes {
   private static final int MAP_WIDTH = 900;
+  private static final String REVALIDATE = "no-cache";
 
   private final IndicatorService indicators;
   private final ComparisonService comparisons;
   private final ScenarioRegistry registry;
   private final PlanningJson json;
+  private final AnswerEtags etags;
   private final String baseUrl;
 
   IndicatorRoutes(IndicatorService indicators, ComparisonService comparisons, ScenarioRegistry registry,
-                  PlanningJson json, String baseUrl) {
+                  PlanningJson json, AnswerEtags etags, String baseUrl) {
     this.indicators = indicators;
     this.comparisons = comparisons;
     this.registry = registry;
     this.json = json;
+    this.etags = etags;
     this.baseUrl = baseUrl;
   }
 
@@ -44,16 +50,20 @@ final class IndicatorRoutes {
   }
 
   void mount(Router r) {
-    r.get("/:id/indicators").respond(this::indicators);
+    r.get("/:id/indicators").handler(this::indicators);
   }
 
-  private Future<JsonObject> indicators(RoutingContext ctx) {
+  private void indicators(RoutingContext ctx) {
     ScenarioRef ref = PlanningParams.city(registry, ctx.pathParam("id"), "id");
     Scope scope = PlanningParams.scope(KvpParams.of(ctx.queryParams()));
     String self = json.scenarioUrl(ref.isBase() ? "base" : ref.id()) + "/indicators"
         + (ctx.request().query() == null ? "" : "?" + ctx.request().query());
-    ctx.response().putHeader("Cache-Control", "no-cache");
-    return indicators.report(ref, scope).map(r -> json.report(r, indicators.settings(), self));
+    if (HttpCaching.notModified(ctx, etags.indicators(ref, scope, self), REVALIDATE)) {
+      return;
+    }
+    indicators.report(ref, scope)
+        .onSuccess(r -> send(ctx, "application/json", json.report(r, indicators.settings(), self).encode()))
+        .onFailure(ctx::fail);
   }
 
   private void compare(RoutingContext ctx) {
@@ -71,6 +81,12 @@ final class IndicatorRoutes {
     String self = baseUrl + "/api/scenarios/compare?a=" + aRef + "&b=" + bRef
         + p.get("area").map(v -> "&area=" + java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8))
         .orElse("");
+    if (!List.of("json", "csv", "html").contains(format)) {
+      throw ApiException.invalidParameter("f", "f must be json, csv or html");
+    }
+    if (HttpCaching.notModified(ctx, etags.comparison(a, b, scope, format, self), REVALIDATE)) {
+      return;
+    }
     switch (format) {
       case "json" -> comparisons.compare(a, b, scope)
           .onSuccess(c -> send(ctx, "application/json; charset=utf-8", json.comparison(c, diffUrl, self).encode()))
@@ -87,11 +103,11 @@ final class IndicatorRoutes {
               WmsMapUrl.of(baseUrl, box, comparisons.mapLayers(), aRef, MAP_WIDTH), diffUrl, Instant.now())))
           .onSuccess(html -> send(ctx, "text/html; charset=utf-8", html))
           .onFailure(ctx::fail);
-      default -> throw ApiException.invalidParameter("f", "f must be json, csv or html");
+      default -> throw new IllegalStateException(format); // checked above
     }
   }
 
   private static void send(RoutingContext ctx, String type, String body) {
-    ctx.response().putHeader("Content-Type", type).putHeader("Cache-Control", "no-cache").end(body);
+    ctx.response().putHeader("Content-Type", type).end(body);
   }
 }

@@ -42,7 +42,8 @@ public final class PlanningApi implements Mountable {
     router = Router.router(vertx);
     router.route("/:id/simulations*").subRouter(simulations); // before the body handler: it reads its own bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    IndicatorRoutes indicatorRoutes = new IndicatorRoutes(indicators, comparisons, registry, json, baseUrl);
+    IndicatorRoutes indicatorRoutes = new IndicatorRoutes(indicators, comparisons, registry, json,
+        new AnswerEtags(indicators, comparisons, catalog), baseUrl);
     indicatorRoutes.mountCompare(router);
     new ScenarioRoutes(scenarios, json).mount(router);
     new EditRoutes(edits, diffs, scenarios, registry, json).mount(router);

@@ -180,6 +180,31 @@ class IndicatorsIT {
     }
   }
 
+  /**
+   * Walks along a shared road segment, where they decide: two clinics added on R1's western segment (0..1000, y =
+   * 500), at (100, 505) and (900, 505), with clinics at 300 m walking. Building 104 (centre 704, 540; 40 m off R1)
+   * reaches the east one along the segment, 40 + 196 + 5 = 241 m, and no clinic through the segment's ends (via x =
+   * 1000: 40 + 296 + 100 + 5 = 441 m) nor the west one (40 + 604 + 5 = 649 m: the nearest facility on the segment
+   * counts). 101 (centre 410, 525) is 25 + 310 + 5 = 340 m from the west one, 102 150 + 290 + 5 = 445 m from the
+   * east one; 109 is 50 + 310 + 20 = 380 m from C1. So only 104's residents are within 300 m.
+   */
+  @Test
+  void aWalkAlongTheSegmentOfTheNearestFacilityDecides() {
+    long s = ps.createScenario("two clinics on R1", null);
+    for (double x : new double[] {100, 900}) {
+      var r = ps.postEdits(s, EditApiIT.feature("hospitals", "add", null, District.point(x, 505),
+          new JsonObject().put("name", "Trạm y tế " + x).put("kind", "health_station")));
+      assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(200);
+    }
+    try (CityTwinServer other = ps.another(Map.of("planning.walk.m", "clinic:300"))) {
+      JsonObject r = new Http(other.port()).getJson("/api/scenarios/" + s + "/indicators");
+      assertThat(r.getString("accessMethod")).isEqualTo("network");
+      double total = District.BUILDINGS.stream().mapToDouble(Expected::residents).sum();
+      assertThat(values(r.getJsonArray("indicators")).get("access.clinic"))
+          .isCloseTo(100 * Expected.residents(District.building(104)) / total, within(1e-9));
+    }
+  }
+
   @Test
   void badParametersAre400WithTheParameterAsLocator() {
     var both = ps.http.get("/api/scenarios/base/indicators?by=ward&area=POLYGON((0%200,1%200,1%201,0%200))");

@@ -69,6 +69,25 @@ public record PlanningSettings(double residentM2, Map<String, Double> residentia
   }
 
   /**
+   * A stable text of every setting (maps sorted by key), for cache keys and ETags: equal settings give equal text on
+   * every node and after a restart. Built from the record's components, so a setting added later is never left out.
+   */
+  public String key() {
+    StringBuilder key = new StringBuilder();
+    for (java.lang.reflect.RecordComponent rc : PlanningSettings.class.getRecordComponents()) {
+      Object value;
+      try {
+        value = rc.getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      key.append(rc.getName()).append('=')
+          .append(value instanceof Map<?, ?> m ? new java.util.TreeMap<>(m) : value).append(';');
+    }
+    return key.toString();
+  }
+
+  /**
    * Floor area per job for the use, m²; 0 means the use creates no jobs. Uses are matched without regard to case,
    * as the keys are read lower-cased. (The residential share is applied by
    * {@code vn.citytwin.planning.residents.Residents}, the one rule for residents.)

@@ -33,8 +33,16 @@ public final class HttpCaching {
    * must then do nothing more).
    */
   public static boolean notModified(RoutingContext ctx, String etag, int maxAgeSeconds) {
+    return notModified(ctx, etag, "public, max-age=" + maxAgeSeconds);
+  }
+
+  /**
+   * As {@link #notModified(RoutingContext, String, int)} with the given Cache-Control, e.g. {@code no-cache} for
+   * answers that change whenever someone edits (the client keeps its copy but asks every time).
+   */
+  public static boolean notModified(RoutingContext ctx, String etag, String cacheControl) {
     ctx.response().putHeader("ETag", etag)
-        .putHeader("Cache-Control", "public, max-age=" + maxAgeSeconds)
+        .putHeader("Cache-Control", cacheControl)
         .putHeader("Vary", "Accept-Encoding");
     String inm = ctx.request().getHeader("If-None-Match");
     if (inm != null && matches(inm, etag)) {
@@ -44,16 +52,19 @@ public final class HttpCaching {
     return false;
   }
 
+  /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): {@code W/} is ignored on either side. */
   static boolean matches(String ifNoneMatch, String etag) {
+    String tag = opaque(etag);
     for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals("*") || c.equals(etag)) {
+      String c = opaque(candidate.trim());
+      if (c.equals("*") || c.equals(tag)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String opaque(String tag) {
+    return tag.startsWith("W/") ? tag.substring(2) : tag;
   }
 }

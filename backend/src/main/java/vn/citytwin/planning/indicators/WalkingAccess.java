@@ -154,14 +154,20 @@ final class WalkingAccess {
           + " f.access + (1 - f.frac) * e.len, f.access + (1 - f.frac) * e.len FROM ind_fac_at f"
           + " JOIN ind_edge e ON e.id = f.edge WHERE f.service = '" + s.key() + "'";
       double d = settings.walkM().get(s.key());
+      // The walk along a shared segment is one grouped join, not a subquery per building: evaluated for every
+      // routed building (least() takes all its arguments), the subquery cost 5 µs × 54,000 buildings per service on
+      // the 60,000-building demo city, the join a few ms. Same terms, same sums: the same result.
       try (PreparedStatement ps = c.prepareStatement("WITH reach AS (SELECT node, agg_cost FROM"
-          + " pgr_drivingDistance(?, ?, ?, false))"
+          + " pgr_drivingDistance(?, ?, ?, false)),"
+          + " same_edge AS (SELECT b.id, min(b.access + abs(b.frac - f.frac) * e.len + f.access) AS cost"
+          + " FROM ind_bld_at b JOIN ind_fac_at f ON f.edge = b.edge JOIN ind_edge e ON e.id = b.edge"
+          + " WHERE f.service = ? GROUP BY b.id)"
           + " SELECT b.id FROM ind_bld_at b JOIN ind_edge e ON e.id = b.edge"
           + " LEFT JOIN reach rs ON rs.node = e.source LEFT JOIN reach rt ON rt.node = e.target"
+          + " LEFT JOIN same_edge se ON se.id = b.id"
           + " WHERE least("
           + " b.access + b.frac * e.len + rs.agg_cost, b.access + (1 - b.frac) * e.len + rt.agg_cost,"
-          + " (SELECT min(b.access + abs(b.frac - f.frac) * e.len + f.access) FROM ind_fac_at f"
-          + " WHERE f.service = ? AND f.edge = b.edge)) <= ?")) {
+          + " se.cost) <= ?")) {
         ps.setString(1, graph);
         ps.setLong(2, root);
         ps.setDouble(3, d);

@@ -25,6 +25,23 @@ class PlanningSettingsTest {
     assertThat(s.cityExtent()).isNull();
   }
 
+  /** The key of ETags and caches: the same settings in any order give one text; any change gives another. */
+  @Test
+  void keyIsStableAndCoversEverySetting() {
+    PlanningSettings ab = PlanningSettings.from(ConfigSource.of(Map.of("planning.job.m2", "office:15,hotel:60",
+        "planning.walk.m", "clinic:600,hospital:1500")));
+    PlanningSettings ba = PlanningSettings.from(ConfigSource.of(Map.of("planning.job.m2", "hotel:60, office:15",
+        "planning.walk.m", "hospital:1500,clinic:600")));
+    assertThat(ab.key()).isEqualTo(ba.key())
+        .contains("jobM2={hotel=60.0, office=15.0}", "walkM={clinic=600.0, hospital=1500.0, primary_school=500.0,");
+    for (Map<String, String> change : List.of(Map.of("planning.resident.m2", "26"),
+        Map.of("planning.job.m2.default", "41"), Map.of("planning.access.method", "straight"),
+        Map.of("planning.city.extent", "107.0, 10.3, 107.2, 10.5"), Map.of("planning.residential.share", "villa:1"))) {
+      assertThat(PlanningSettings.from(ConfigSource.of(change)).key()).as(change.toString())
+          .isNotEqualTo(PlanningSettings.defaults().key());
+    }
+  }
+
   @Test
   void overrides() {
     PlanningSettings s = PlanningSettings.from(ConfigSource.of(Map.of("planning.resident.m2", "30",
