@@ -44,7 +44,7 @@ public record TimeRange(Instant start, Instant end) {
     return new TimeRange(start, end);
   }
 
-  private static Instant instant(String s, String locator) {
+  static Instant instant(String s, String locator) {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
@@ -56,7 +56,7 @@ public record TimeRange(Instant start, Instant end) {
     }
   }
 
-  private static Instant date(String s, String locator) {
+  static Instant date(String s, String locator) {
     try {
       return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
