@@ -78,7 +78,8 @@ public record TimeSelection(List<TimeRange> ranges, boolean latest) {
       throw ApiException.invalidParameter(locator, locator + " interval is start/end or start/end/period");
     }
     if (parts.length == 3 && !PERIOD.matcher(parts[2].trim()).matches()) {
-      throw ApiException.invalidParameter(locator, "'" + parts[2].trim() + "' is not an ISO 8601 period (e.g. P1D)");
+      throw ApiException.invalidParameter(locator, locator + ": '" + parts[2].trim()
+          + "' is not an ISO 8601 period (e.g. P1D)");
     }
     String a = parts[0].trim();
     String b = parts[1].trim();
@@ -107,17 +108,22 @@ public record TimeSelection(List<TimeRange> ranges, boolean latest) {
       try {
         month = YearMonth.parse(s);
       } catch (DateTimeParseException e) {
-        throw ApiException.invalidParameter(locator, "'" + s + "' is not a month (YYYY-MM)");
+        throw ApiException.invalidParameter(locator, locator + ": '" + s + "' is not a month (YYYY-MM)");
       }
       return new TimeRange(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
           lastSecondBefore(month.plusMonths(1).atDay(1)));
     }
-    if (s.length() == 10) {
-      Instant day = TimeRange.date(s, locator);
-      return new TimeRange(day, day.plusSeconds(86_399));
+    try {
+      if (s.length() == 10) {
+        Instant day = TimeRange.date(s, locator);
+        return new TimeRange(day, day.plusSeconds(86_399));
+      }
+      Instant at = TimeRange.instant(s, locator);
+      return new TimeRange(at, at);
+    } catch (ApiException e) {
+      // name the parameter in the text too: WMS 1.1.1 exception reports have no locator attribute
+      throw ApiException.invalidParameter(locator, locator + ": " + e.getMessage());
     }
-    Instant at = TimeRange.instant(s, locator);
-    return new TimeRange(at, at);
   }
 
   /** Inclusive end of a period, with the same one-second convention as a date in {@link TimeRange}. */
