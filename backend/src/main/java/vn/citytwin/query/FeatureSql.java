@@ -116,19 +116,38 @@ public final class FeatureSql {
       if (!layer.isTimeEnabled()) {
         throw ApiException.invalidParameter("datetime", "Layer '" + layer.id() + "' has no time dimension");
       }
-      String column = ALIAS + "." + Sql.ident(layer.meta().timeColumn());
-      if (q.time().start() != null) {
-        where.add(column + " >= ?");
-        params.add(q.time().start());
-      }
-      if (q.time().end() != null) {
-        where.add(column + " <= ?");
-        params.add(q.time().end());
-      }
+      where.add(timeCondition(layer, q.time(), params));
     }
     if (!where.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", where));
     }
+  }
+
+  /**
+   * The time condition: an OR of the closed ranges, and for {@code latest} equality with the latest time of the
+   * layer's base table (the same table the WMS capabilities take the time extent from, so {@code current} is the
+   * last value they advertise).
+   */
+  private static String timeCondition(Layer layer, TimeSelection time, List<Object> params) {
+    String name = Sql.ident(layer.meta().timeColumn());
+    String column = ALIAS + "." + name;
+    List<String> any = new ArrayList<>();
+    for (TimeRange r : time.ranges()) {
+      List<String> both = new ArrayList<>();
+      if (r.start() != null) {
+        both.add(column + " >= ?");
+        params.add(r.start());
+      }
+      if (r.end() != null) {
+        both.add(column + " <= ?");
+        params.add(r.end());
+      }
+      any.add(both.isEmpty() ? "TRUE" : "(" + String.join(" AND ", both) + ")");
+    }
+    if (time.latest()) {
+      any.add(column + " = (SELECT max(" + name + ") FROM " + Sql.qualified(layer.schema(), layer.table()) + ")");
+    }
+    return "(" + String.join(" OR ", any) + ")";
   }
 
   private static void appendOrder(LayerQuery q, StringBuilder sql) {

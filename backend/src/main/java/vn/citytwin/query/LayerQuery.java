@@ -11,10 +11,11 @@ import vn.citytwin.scenario.ScenarioRef;
  * properties, in which order, which page. WMS, WFS, OGC API Features, MVT and 3D Tiles all build one of these;
  * only the encoder that wraps {@link FeatureSql#select(LayerQuery)} differs.
  *
+ * @param time which times; null means every time
  * @param properties property names to return; null means every attribute column
  * @param limit maximum number of features, or null for no limit
  */
-public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter filter, TimeRange time,
+public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter filter, TimeSelection time,
                          List<String> properties, List<SortKey> sortBy, Integer limit, long offset) {
 
   public LayerQuery {
@@ -37,7 +38,7 @@ public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter fi
     private ScenarioRef scenario;
     private BBox bbox;
     private Filter filter;
-    private TimeRange time;
+    private TimeSelection time;
     private List<String> properties;
     private List<SortKey> sortBy;
     private Integer limit;
@@ -62,7 +63,14 @@ public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter fi
       return this;
     }
 
+    /** One time range (OGC API {@code datetime}, WFS, tiles). */
     public Builder time(TimeRange v) {
+      time = TimeSelection.of(v);
+      return this;
+    }
+
+    /** Several ranges and/or the layer's latest time (WMS {@code TIME}). */
+    public Builder time(TimeSelection v) {
       time = v;
       return this;
     }

@@ -8,9 +8,10 @@ import java.time.format.DateTimeParseException;
 import vn.citytwin.core.error.ApiException;
 
 /**
- * A closed time interval; either end may be open (null). Parses OGC API {@code datetime} and WMS {@code TIME}:
+ * A closed time interval; either end may be open (null). Parses OGC API {@code datetime} (and WFS/tiles time):
  * an instant ({@code 2022-10-20T10:00:00Z} or a date, meaning that whole UTC day), or an interval
- * {@code start/end} with {@code ..} (or empty) for an open end.
+ * {@code start/end} with {@code ..} (or empty) for an open end. The WMS {@code TIME} list grammar (several ranges,
+ * partial dates, {@code current}) is {@link TimeSelection#parse}.
  */
 public record TimeRange(Instant start, Instant end) {
 
@@ -44,7 +45,7 @@ public record TimeRange(Instant start, Instant end) {
     return new TimeRange(start, end);
   }
 
-  private static Instant instant(String s, String locator) {
+  static Instant instant(String s, String locator) {
     try {
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException e) {
@@ -56,7 +57,7 @@ public record TimeRange(Instant start, Instant end) {
     }
   }
 
-  private static Instant date(String s, String locator) {
+  static Instant date(String s, String locator) {
     try {
       return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {

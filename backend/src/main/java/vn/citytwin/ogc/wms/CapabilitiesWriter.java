@@ -219,7 +219,10 @@ final class CapabilitiesWriter {
         w.writeAttribute("name", "time");
         w.writeAttribute("units", "ISO8601");
         w.writeAttribute("default", info.time().defaultText());
+        // TIME accepts lists and current/present (MapRequestParser.time), so say so; no nearest-value snapping.
+        w.writeAttribute("multipleValues", "1");
         w.writeAttribute("nearestValue", "0");
+        w.writeAttribute("current", "1");
         w.writeCharacters(info.time().extentText());
         end();
       } else {
@@ -229,6 +232,8 @@ final class CapabilitiesWriter {
         start("Extent");
         w.writeAttribute("name", "time");
         w.writeAttribute("default", info.time().defaultText());
+        w.writeAttribute("multipleValues", "1");
+        w.writeAttribute("current", "1");
         w.writeCharacters(info.time().extentText());
         end();
       }

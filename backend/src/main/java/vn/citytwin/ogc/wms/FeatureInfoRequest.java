@@ -1,7 +1,7 @@
 package vn.citytwin.ogc.wms;
 
 import java.util.List;
-import vn.citytwin.query.TimeRange;
+import vn.citytwin.query.TimeSelection;
 import vn.citytwin.scenario.ScenarioRef;
 
 /**
@@ -14,7 +14,7 @@ import vn.citytwin.scenario.ScenarioRef;
  * @param bufferPx search radius in pixels around the point (vendor BUFFER), or null for the style-derived one
  */
 public record FeatureInfoRequest(WmsVersion version, MapView view, List<MapLayer> queryLayers, int i, int j,
-    InfoFormat format, int featureCount, Integer bufferPx, ScenarioRef scenario, TimeRange time) {
+    InfoFormat format, int featureCount, Integer bufferPx, ScenarioRef scenario, TimeSelection time) {
 
   public FeatureInfoRequest {
     queryLayers = List.copyOf(queryLayers);

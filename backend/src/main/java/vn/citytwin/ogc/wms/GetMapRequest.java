@@ -2,7 +2,7 @@ package vn.citytwin.ogc.wms;
 
 import java.awt.Color;
 import java.util.List;
-import vn.citytwin.query.TimeRange;
+import vn.citytwin.query.TimeSelection;
 import vn.citytwin.scenario.ScenarioRef;
 
 /**
@@ -15,7 +15,7 @@ import vn.citytwin.scenario.ScenarioRef;
  * @param cacheKey everything the image depends on besides data versions (for ETags)
  */
 public record GetMapRequest(WmsVersion version, MapView view, List<MapLayer> layers, ImageFormat format,
-    boolean transparent, Color background, ScenarioRef scenario, TimeRange time, String cacheKey) {
+    boolean transparent, Color background, ScenarioRef scenario, TimeSelection time, String cacheKey) {
 
   public GetMapRequest {
     layers = List.copyOf(layers);

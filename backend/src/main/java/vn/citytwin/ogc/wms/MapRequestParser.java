@@ -14,7 +14,7 @@ import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.query.BBox;
-import vn.citytwin.query.TimeRange;
+import vn.citytwin.query.TimeSelection;
 import vn.citytwin.render.style.Style;
 import vn.citytwin.render.style.StyledLayer;
 import vn.citytwin.render.style.StyledLayerDescriptor;
@@ -53,7 +53,7 @@ public final class MapRequestParser {
     boolean transparent = transparent(p);
     Color background = background(p);
     ScenarioRef scenario = scenarios.resolve(p.get("scenario").orElse(null));
-    TimeRange time = time(p);
+    TimeSelection time = time(p);
     String key = cacheKey(p, version, format);
     return new GetMapRequest(version, view, drawn, format, transparent, background, scenario, time, key);
   }
@@ -219,14 +219,18 @@ public final class MapRequestParser {
     return new Color(Integer.parseInt(hex, 16));
   }
 
-  /** TIME: an instant, a date or an interval start/end (either end open); InvalidDimensionValue otherwise. */
-  static TimeRange time(KvpParams p) {
+  /**
+   * TIME (WMS 1.3.0 Annex C/D, 1.1.1 Annex C), shared by GetMap and GetFeatureInfo: a list of values and
+   * intervals, partial dates and {@code current}; see {@link TimeSelection#parse}. Absent means every time (no
+   * default value is imposed). Errors are InvalidDimensionValue with locator TIME.
+   */
+  static TimeSelection time(KvpParams p) {
     String t = p.get("TIME").orElse(null);
-    if (t == null || t.equalsIgnoreCase("current")) {
+    if (t == null) {
       return null;
     }
     try {
-      return TimeRange.parse(t, "TIME");
+      return TimeSelection.parse(t, "TIME");
     } catch (ApiException e) {
       throw e.withCode(WmsErrors.INVALID_DIMENSION_VALUE);
     }

@@ -107,6 +107,11 @@ class WmsCapabilitiesIT {
     assertThat(xpath(d, flood + "/*[local-name()='Dimension']/@name")).isEqualTo("time");
     assertThat(xpath(d, flood + "/*[local-name()='Dimension']")).isEqualTo(
         "2022-10-20T01:00:00Z,2024-06-01T01:00:00Z");
+    // TIME takes lists and current (Annex C/D): the dimension says so
+    assertThat(xpath(d, flood + "/*[local-name()='Dimension']/@multipleValues")).isEqualTo("1");
+    assertThat(xpath(d, flood + "/*[local-name()='Dimension']/@current")).isEqualTo("1");
+    assertThat(xpath(d, flood + "/*[local-name()='Dimension']/@default"))
+        .isEqualTo("2022-10-20T01:00:00Z/2024-06-01T01:00:00Z");
     assertThat(xpath(d, "//*[local-name()='GetLegendGraphic']/*[local-name()='Format']")).isEqualTo("image/png");
     assertThat(xpathAll(d, "//*[local-name()='Exception']/*[local-name()='Format']"))
         .containsExactly("XML", "INIMAGE", "BLANK");
@@ -128,6 +133,8 @@ class WmsCapabilitiesIT {
     assertThat(xpath(d, "//Layer[Name='flood_reports']/Extent[@name='time']"))
         .isEqualTo("2022-10-20T01:00:00Z,2024-06-01T01:00:00Z");
     assertThat(xpath(d, "//Layer[Name='flood_reports']/Dimension/@units")).isEqualTo("ISO8601");
+    assertThat(xpath(d, "//Layer[Name='flood_reports']/Extent[@name='time']/@multipleValues")).isEqualTo("1");
+    assertThat(xpath(d, "//Layer[Name='flood_reports']/Extent[@name='time']/@current")).isEqualTo("1");
   }
 
   @Test

@@ -99,7 +99,17 @@ class WmsRequestParsingTest {
   void timeErrorsAreInvalidDimensionValue() {
     ApiException e = catchApi(() -> MapRequestParser.time(kvp("TIME", "yesterday")));
     assertThat(WmsErrors.codeOf(e, WmsVersion.V1_3_0)).isEqualTo("InvalidDimensionValue");
-    assertThat(MapRequestParser.time(kvp("TIME", "2022-10-20")).start()).hasToString("2022-10-20T00:00:00Z");
+    assertThat(MapRequestParser.time(kvp("TIME", "2022-10-20")).ranges().get(0).start())
+        .hasToString("2022-10-20T00:00:00Z");
+    for (String bad : List.of("2022-13-01", "a/b", "2024-01-01/2023-01-01", "2022-10-20,", ",2022", "2022-13",
+        "2022/2023/1D", "current/2024", "2022/2023/P1D/x")) {
+      ApiException err = catchApi(() -> MapRequestParser.time(kvp("TIME", bad)));
+      assertThat(WmsErrors.codeOf(err, WmsVersion.V1_3_0)).as(bad).isEqualTo("InvalidDimensionValue");
+      assertThat(WmsErrors.codeOf(err, WmsVersion.V1_1_1)).as(bad).isEqualTo("InvalidDimensionValue");
+      assertThat(err.locator()).as(bad).isEqualTo("TIME");
+    }
+    assertThat(MapRequestParser.time(kvp())).as("TIME absent: every time, no default").isNull();
+    assertThat(MapRequestParser.time(kvp("TIME", " "))).as("blank is absent, as for every KVP").isNull();
   }
 
   @Test
