@@ -22,40 +22,21 @@ final class Capabilities11Writer {
 
   static String write(CapabilitiesInput in) {
     String lang = in.service().defaultLanguage();
-    XmlBuilder x = new XmlBuilder();
-    x.open("wfs:WFS_Capabilities").attr("version", "1.1.0")
-        .attr("xmlns:wfs", WfsVersion.V1_1_0.namespace())
-        .attr("xmlns:ows", "http://www.opengis.net/ows")
-        .attr("xmlns:ogc", "http://www.opengis.net/ogc")
-        .attr("xmlns:gml", GmlVersion.GML31.namespace())
-        .attr("xmlns:xlink", "http://www.w3.org/1999/xlink")
-        .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-        .attr("xmlns:" + WfsNames.PREFIX, WfsNames.NAMESPACE)
-        .attr("xsi:schemaLocation", WfsVersion.V1_1_0.namespace() + " " + WfsVersion.V1_1_0.schemaLocation());
-    x.open("ows:ServiceIdentification");
-    x.leaf("ows:Title", in.service().title());
-    x.leaf("ows:Abstract", in.service().abstractText());
-    x.leaf("ows:ServiceType", "WFS");
-    x.leaf("ows:ServiceTypeVersion", "1.1.0");
-    x.leaf("ows:Fees", "NONE");
-    x.leaf("ows:AccessConstraints", "NONE");
-    x.close();
-    x.open("ows:ServiceProvider");
-    x.leaf("ows:ProviderName", in.service().provider());
-    x.open("ows:ServiceContact").open("ows:ContactInfo").open("ows:Address")
-        .leaf("ows:ElectronicMailAddress", in.service().contactEmail()).close().close().close();
-    x.close();
+    XmlBuilder x = CapabilitiesHead.open(WfsVersion.V1_1_0, "ogc", "http://www.opengis.net/ogc");
+    CapabilitiesHead.serviceIdentification(x, in, t -> t.leaf("ows:ServiceType", "WFS")
+        .leaf("ows:ServiceTypeVersion", "1.1.0"));
+    CapabilitiesHead.serviceProvider(x, in);
 
     x.open("ows:OperationsMetadata");
-    operation(x, in, "GetCapabilities");
+    CapabilitiesHead.operation(x, in, "GetCapabilities");
     x.open("ows:Parameter").attr("name", "AcceptVersions");
     values(x, List.of("1.1.0", "2.0.0"));
     x.close().close();
-    operation(x, in, "DescribeFeatureType");
+    CapabilitiesHead.operation(x, in, "DescribeFeatureType");
     x.open("ows:Parameter").attr("name", "outputFormat");
     values(x, List.of(GmlVersion.GML31.mimeType(), GmlVersion.GML2.mimeType()));
     x.close().close();
-    operation(x, in, "GetFeature");
+    CapabilitiesHead.operation(x, in, "GetFeature");
     x.open("ows:Parameter").attr("name", "resultType");
     values(x, List.of("results", "hits"));
     x.close();
@@ -63,7 +44,7 @@ final class Capabilities11Writer {
     values(x, WfsOutputFormat.offered(WfsVersion.V1_1_0).stream().map(WfsOutputFormat::mimeType).toList());
     x.close().close();
     if (in.transactions()) {
-      operation(x, in, "Transaction");
+      CapabilitiesHead.operation(x, in, "Transaction");
       x.open("ows:Parameter").attr("name", "inputFormat");
       values(x, List.of(GmlVersion.GML31.mimeType()));
       x.close().close();
@@ -114,14 +95,6 @@ final class Capabilities11Writer {
     x.close();
     x.close();
     return x.build();
-  }
-
-  private static void operation(XmlBuilder x, CapabilitiesInput in, String name) {
-    x.open("ows:Operation").attr("name", name);
-    x.open("ows:DCP").open("ows:HTTP")
-        .open("ows:Get").attr("xlink:href", in.url() + "?").close()
-        .open("ows:Post").attr("xlink:href", in.url()).close()
-        .close().close();
   }
 
   private static void values(XmlBuilder x, List<String> values) {

@@ -27,18 +27,15 @@ final class Capabilities20Writer {
   private Capabilities20Writer() {}
 
   static String write(CapabilitiesInput in) {
-    XmlBuilder x = new XmlBuilder();
-    x.open("wfs:WFS_Capabilities").attr("version", "2.0.0")
-        .attr("xmlns:wfs", WfsVersion.V2_0_0.namespace())
-        .attr("xmlns:ows", "http://www.opengis.net/ows/1.1")
-        .attr("xmlns:fes", "http://www.opengis.net/fes/2.0")
-        .attr("xmlns:gml", GmlVersion.GML32.namespace())
-        .attr("xmlns:xlink", "http://www.w3.org/1999/xlink")
-        .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
-        .attr("xmlns:" + WfsNames.PREFIX, WfsNames.NAMESPACE)
-        .attr("xsi:schemaLocation", WfsVersion.V2_0_0.namespace() + " " + WfsVersion.V2_0_0.schemaLocation());
-    serviceIdentification(x, in);
-    serviceProvider(x, in);
+    XmlBuilder x = CapabilitiesHead.open(WfsVersion.V2_0_0, "fes", "http://www.opengis.net/fes/2.0");
+    CapabilitiesHead.serviceIdentification(x, in, t -> {
+      t.open("ows:Keywords").leaf("ows:Keyword", "Vũng Tàu").leaf("ows:Keyword", "digital twin")
+          .leaf("ows:Keyword", "WFS").close();
+      t.open("ows:ServiceType").attr("codeSpace", "OGC").text("WFS").close();
+      t.leaf("ows:ServiceTypeVersion", "2.0.0");
+      t.leaf("ows:ServiceTypeVersion", "1.1.0");
+    });
+    CapabilitiesHead.serviceProvider(x, in);
     operations(x, in);
     featureTypes(x, in);
     filterCapabilities(x);
@@ -46,43 +43,21 @@ final class Capabilities20Writer {
     return x.build();
   }
 
-  private static void serviceIdentification(XmlBuilder x, CapabilitiesInput in) {
-    x.open("ows:ServiceIdentification");
-    x.leaf("ows:Title", in.service().title());
-    x.leaf("ows:Abstract", in.service().abstractText());
-    x.open("ows:Keywords").leaf("ows:Keyword", "Vũng Tàu").leaf("ows:Keyword", "digital twin")
-        .leaf("ows:Keyword", "WFS").close();
-    x.open("ows:ServiceType").attr("codeSpace", "OGC").text("WFS").close();
-    x.leaf("ows:ServiceTypeVersion", "2.0.0");
-    x.leaf("ows:ServiceTypeVersion", "1.1.0");
-    x.leaf("ows:Fees", "NONE");
-    x.leaf("ows:AccessConstraints", "NONE");
-    x.close();
-  }
-
-  private static void serviceProvider(XmlBuilder x, CapabilitiesInput in) {
-    x.open("ows:ServiceProvider");
-    x.leaf("ows:ProviderName", in.service().provider());
-    x.open("ows:ServiceContact").open("ows:ContactInfo").open("ows:Address")
-        .leaf("ows:ElectronicMailAddress", in.service().contactEmail()).close().close().close();
-    x.close();
-  }
-
   private static void operations(XmlBuilder x, CapabilitiesInput in) {
     x.open("ows:OperationsMetadata");
-    operation(x, in, "GetCapabilities");
+    CapabilitiesHead.operation(x, in, "GetCapabilities");
     x.open("ows:Parameter").attr("name", "AcceptVersions");
     allowed(x, List.of("2.0.0", "1.1.0"));
     x.close();
     x.close();
-    operation(x, in, "DescribeFeatureType");
+    CapabilitiesHead.operation(x, in, "DescribeFeatureType");
     x.open("ows:Parameter").attr("name", "outputFormat");
     allowed(x, List.of(GmlVersion.GML32.mimeType(), GmlVersion.GML31.mimeType(), GmlVersion.GML2.mimeType()));
     x.close();
     x.close();
-    operation(x, in, "ListStoredQueries").close();
-    operation(x, in, "DescribeStoredQueries").close();
-    operation(x, in, "GetFeature");
+    CapabilitiesHead.operation(x, in, "ListStoredQueries").close();
+    CapabilitiesHead.operation(x, in, "DescribeStoredQueries").close();
+    CapabilitiesHead.operation(x, in, "GetFeature");
     x.open("ows:Parameter").attr("name", "outputFormat");
     allowed(x, WfsOutputFormat.offered(WfsVersion.V2_0_0).stream().map(WfsOutputFormat::mimeType).toList());
     x.close();
@@ -90,9 +65,9 @@ final class Capabilities20Writer {
     allowed(x, List.of("results", "hits"));
     x.close();
     x.close();
-    operation(x, in, "GetPropertyValue").close();
+    CapabilitiesHead.operation(x, in, "GetPropertyValue").close();
     if (in.transactions()) {
-      operation(x, in, "Transaction");
+      CapabilitiesHead.operation(x, in, "Transaction");
       x.open("ows:Parameter").attr("name", "inputFormat");
       allowed(x, List.of(GmlVersion.GML32.mimeType(), GmlVersion.GML31.mimeType()));
       x.close();
@@ -121,16 +96,6 @@ final class Capabilities20Writer {
     allowed(x, List.of("wfs:Query", "wfs:StoredQuery"));
     x.close();
     x.close();
-  }
-
-  /** Opens ows:Operation with its DCP; the caller adds parameters and closes it. */
-  private static XmlBuilder operation(XmlBuilder x, CapabilitiesInput in, String name) {
-    x.open("ows:Operation").attr("name", name);
-    x.open("ows:DCP").open("ows:HTTP")
-        .open("ows:Get").attr("xlink:href", in.url() + "?").close()
-        .open("ows:Post").attr("xlink:href", in.url()).close()
-        .close().close();
-    return x;
   }
 
   static void allowed(XmlBuilder x, List<String> values) {
