@@ -5,9 +5,9 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The building footprints of a layout, as compact parallel arrays (a million lots cost a few tens of MB, no JTS
- * objects), with a uniform hash to keep them apart. A footprint is an oriented rectangle — centre (cx, cy), half
- * frontage {@code hw} along the unit axis (ca, sa), half depth {@code hd} — optionally with a notch cut from one
- * back corner, which makes an L-shape inside the same rectangle. Local metres ({@link LocalFrame}).
+ * objects), with a {@link BucketGrid} to keep them apart. A footprint is an oriented rectangle — centre (cx, cy),
+ * half frontage {@code hw} along the unit axis (ca, sa), half depth {@code hd} — optionally with a notch cut from
+ * one back corner, which makes an L-shape inside the same rectangle. Local metres ({@link LocalFrame}).
  */
 final class LotStore {
   /** How a lot meets the street network (decides what is built on it). */
@@ -36,39 +36,18 @@ final class LotStore {
   int[] number = new int[1024];
   int[] sub = new int[1024];
 
-  private final double x0;
-  private final double y0;
-  private final int nx;
-  private final int ny;
-  private final int[] head;
-  private int[] next = new int[2048];
-  private int[] lotOf = new int[2048];
-  private int entries;
+  private final BucketGrid grid;
 
   LotStore(Envelope env) {
-    x0 = env.getMinX();
-    y0 = env.getMinY();
-    nx = (int) Math.ceil(env.getWidth() / CELL) + 1;
-    ny = (int) Math.ceil(env.getHeight() / CELL) + 1;
-    head = new int[nx * ny];
-    Arrays.fill(head, -1);
+    grid = new BucketGrid(env, CELL);
   }
 
   /** True when the rectangle keeps {@link #GAP} from every stored footprint. */
   boolean free(double x, double y, double w2, double d2, double c, double s) {
     double ext = Math.abs(c) * w2 + Math.abs(s) * d2;
     double eyt = Math.abs(s) * w2 + Math.abs(c) * d2;
-    for (int r = row(y - eyt - GAP); r <= row(y + eyt + GAP); r++) {
-      for (int k = col(x - ext - GAP); k <= col(x + ext + GAP); k++) {
-        for (int e = head[r * nx + k]; e >= 0; e = next[e]) {
-          int o = lotOf[e];
-          if (Shapes.overlap(x, y, w2, d2, c, s, cx[o], cy[o], hw[o], hd[o], ca[o], sa[o], GAP)) {
-            return false;
-          }
-        }
-      }
-    }
-    return true;
+    return !grid.any(x - ext - GAP, y - eyt - GAP, x + ext + GAP, y + eyt + GAP,
+        o -> Shapes.overlap(x, y, w2, d2, c, s, cx[o], cy[o], hw[o], hd[o], ca[o], sa[o], GAP));
   }
 
   /** Appends a lot and indexes it; returns its index. */
@@ -93,18 +72,7 @@ final class LotStore {
     sub[i] = subNum;
     double ext = Math.abs(c) * w2 + Math.abs(s) * d2;
     double eyt = Math.abs(s) * w2 + Math.abs(c) * d2;
-    for (int r = row(y - eyt); r <= row(y + eyt); r++) {
-      for (int k2 = col(x - ext); k2 <= col(x + ext); k2++) {
-        if (entries == next.length) {
-          next = Arrays.copyOf(next, entries * 2);
-          lotOf = Arrays.copyOf(lotOf, entries * 2);
-        }
-        int cell = r * nx + k2;
-        lotOf[entries] = i;
-        next[entries] = head[cell];
-        head[cell] = entries++;
-      }
-    }
+    grid.add(i, x - ext, y - eyt, x + ext, y + eyt);
     return i;
   }
 
@@ -140,13 +108,5 @@ final class LotStore {
     street = Arrays.copyOf(street, n);
     number = Arrays.copyOf(number, n);
     sub = Arrays.copyOf(sub, n);
-  }
-
-  private int col(double x) {
-    return Math.max(0, Math.min(nx - 1, (int) Math.floor((x - x0) / CELL)));
-  }
-
-  private int row(double y) {
-    return Math.max(0, Math.min(ny - 1, (int) Math.floor((y - y0) / CELL)));
   }
 }

@@ -5,19 +5,12 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Every road centreline segment with its half-width, hashed on a uniform grid, so a footprint can be tested
+ * Every road centreline segment with its half-width, filed in a {@link BucketGrid}, so a footprint can be tested
  * against all roads near it: {@link #clear} is exact (quad-to-segment distance), the grid only limits the work.
  */
 final class SegmentIndex {
   private static final double CELL = 64;
-  private final double x0;
-  private final double y0;
-  private final int nx;
-  private final int ny;
-  private final int[] head;
-  private int[] next = new int[1024];
-  private int[] seg = new int[1024];
-  private int entries;
+  private final BucketGrid grid;
   private double[] xy = new double[4 * 1024];
   private double[] hw = new double[1024];
   private int[] stamp = new int[1024];
@@ -25,12 +18,7 @@ final class SegmentIndex {
   private int query;
 
   SegmentIndex(Envelope env) {
-    x0 = env.getMinX();
-    y0 = env.getMinY();
-    nx = (int) Math.ceil(env.getWidth() / CELL) + 1;
-    ny = (int) Math.ceil(env.getHeight() / CELL) + 1;
-    head = new int[nx * ny];
-    Arrays.fill(head, -1);
+    grid = new BucketGrid(env, CELL);
   }
 
   void addLine(Coordinate[] cs, double halfWidth) {
@@ -67,22 +55,8 @@ final class SegmentIndex {
     xy[4 * s + 2] = bx;
     xy[4 * s + 3] = by;
     hw[s] = halfWidth;
-    int c0 = col(Math.min(ax, bx) - halfWidth);
-    int c1 = col(Math.max(ax, bx) + halfWidth);
-    int r0 = row(Math.min(ay, by) - halfWidth);
-    int r1 = row(Math.max(ay, by) + halfWidth);
-    for (int r = r0; r <= r1; r++) {
-      for (int c = c0; c <= c1; c++) {
-        if (entries == next.length) {
-          next = Arrays.copyOf(next, entries * 2);
-          seg = Arrays.copyOf(seg, entries * 2);
-        }
-        int cell = r * nx + c;
-        seg[entries] = s;
-        next[entries] = head[cell];
-        head[cell] = entries++;
-      }
-    }
+    grid.add(s, Math.min(ax, bx) - halfWidth, Math.min(ay, by) - halfWidth, Math.max(ax, bx) + halfWidth,
+        Math.max(ay, by) + halfWidth);
   }
 
   /**
@@ -96,38 +70,21 @@ final class SegmentIndex {
     double minY = Math.min(Math.min(qy[0], qy[1]), Math.min(qy[2], qy[3])) - margin;
     double maxY = Math.max(Math.max(qy[0], qy[1]), Math.max(qy[2], qy[3])) + margin;
     int q = ++query;
-    for (int r = row(minY); r <= row(maxY); r++) {
-      for (int c = col(minX); c <= col(maxX); c++) {
-        for (int e = head[r * nx + c]; e >= 0; e = next[e]) {
-          int s = seg[e];
-          if (stamp[s] == q) {
-            continue;
-          }
-          stamp[s] = q;
-          double h = hw[s];
-          double ax = xy[4 * s];
-          double ay = xy[4 * s + 1];
-          double bx = xy[4 * s + 2];
-          double by = xy[4 * s + 3];
-          if (Math.min(ax, bx) - h > maxX || Math.max(ax, bx) + h < minX || Math.min(ay, by) - h > maxY
-              || Math.max(ay, by) + h < minY) {
-            continue;
-          }
-          double d = Shapes.quadSegmentDistance(qx, qy, ax, ay, bx, by);
-          if (d < h + margin) {
-            return false;
-          }
-        }
+    return !grid.any(minX, minY, maxX, maxY, s -> {
+      if (stamp[s] == q) {
+        return false; // already tested from another cell
       }
-    }
-    return true;
-  }
-
-  private int col(double x) {
-    return Math.max(0, Math.min(nx - 1, (int) Math.floor((x - x0) / CELL)));
-  }
-
-  private int row(double y) {
-    return Math.max(0, Math.min(ny - 1, (int) Math.floor((y - y0) / CELL)));
+      stamp[s] = q;
+      double h = hw[s];
+      double ax = xy[4 * s];
+      double ay = xy[4 * s + 1];
+      double bx = xy[4 * s + 2];
+      double by = xy[4 * s + 3];
+      if (Math.min(ax, bx) - h > maxX || Math.max(ax, bx) + h < minX || Math.min(ay, by) - h > maxY
+          || Math.max(ay, by) + h < minY) {
+        return false;
+      }
+      return Shapes.quadSegmentDistance(qx, qy, ax, ay, bx, by) < h + margin;
+    });
   }
 }
