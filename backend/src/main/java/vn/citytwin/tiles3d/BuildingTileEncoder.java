@@ -61,6 +61,12 @@ public final class BuildingTileEncoder {
    */
   public static EncodedTile encode(List<BuildingInput> buildings, PropertySchema schema, LocalFrame frame,
       BuildingMeshBuilder.Options options) {
+    return encode(buildings, schema, frame, options, true);
+  }
+
+  /** As above; {@code quantize} false writes float positions and normals whatever the size (tests compare). */
+  static EncodedTile encode(List<BuildingInput> buildings, PropertySchema schema, LocalFrame frame,
+      BuildingMeshBuilder.Options options, boolean quantize) {
     TileMesh mesh = new TileMesh();
     PropertyTable table = new PropertyTable(schema);
     BuildingMeshBuilder builder = new BuildingMeshBuilder(frame, options, FootprintTriangulator.defaultTriangulator());
@@ -98,7 +104,7 @@ public final class BuildingTileEncoder {
     }
     BoundingRegion region = table.count() == 0 ? null
         : BoundingRegion.fromDegrees(west, south, east, north, low, high);
-    return new EncodedTile(GlbWriter.write(mesh, table), frame, region, table.count(), List.copyOf(skipped));
+    return new EncodedTile(GlbWriter.write(mesh, table, quantize), frame, region, table.count(), List.copyOf(skipped));
   }
 
   private static BuildingMeshBuilder.Result addRepaired(BuildingMeshBuilder builder, BuildingInput b, int feature,

@@ -12,8 +12,12 @@ import java.util.function.Consumer;
 /**
  * Writes a {@link TileMesh} and its {@link PropertyTable} as one binary glTF 2.0 asset (glb) for 3D Tiles 1.1.
  *
- * <p>Layout: one buffer (the BIN chunk), one mesh with one triangle primitive: {@code POSITION} and
- * {@code NORMAL} (float32 VEC3), {@code COLOR_0} (linear RGBA, unsigned short normalised),
+ * <p>Layout: one buffer (the BIN chunk), one node and one mesh with one triangle primitive. {@code POSITION} and
+ * {@code NORMAL} use {@code KHR_mesh_quantization} (declared used and required): positions as unsigned short VEC3
+ * on the grid of {@link QuantizedPositions}, padded to 8 bytes a vertex ({@code byteStride} 8) and dequantized by
+ * the node's {@code scale} and {@code translation}; normals as normalised signed bytes padded to 4 bytes
+ * ({@code byteStride} 4). A tile too large for 1 cm in 16 bits keeps the plain layout instead: both float32 VEC3,
+ * no node transform, no extension. Then {@code COLOR_0} (linear RGBA, unsigned short normalised),
  * {@code _FEATURE_ID_0} (float32, the row of the property table) and indices (unsigned short when the mesh has
  * fewer than 65 535 vertices, else unsigned int). The primitive carries {@code EXT_mesh_features} (one feature-ID
  * set bound to attribute 0 and property table 0); the root carries {@code EXT_structural_metadata} with the
@@ -31,9 +35,11 @@ public final class GlbWriter {
   private static final int CHUNK_BIN = 0x004E4942;
   private static final int ARRAY_BUFFER = 34962;
   private static final int ELEMENT_ARRAY_BUFFER = 34963;
+  private static final int BYTE = 5120;
   private static final int FLOAT = 5126;
   private static final int UNSIGNED_SHORT = 5123;
   private static final int UNSIGNED_INT = 5125;
+  private static final String KHR_MESH_QUANTIZATION = "KHR_mesh_quantization";
   private static final String GENERATOR = "CityTwin tiles3d";
 
   private GlbWriter() {}
@@ -43,6 +49,14 @@ public final class GlbWriter {
    * @throws IllegalArgumentException if the mesh is not empty and the table has no rows
    */
   public static byte[] write(TileMesh mesh, PropertyTable table) {
+    return write(mesh, table, true);
+  }
+
+  /**
+   * @param quantize use KHR_mesh_quantization when the mesh fits ({@link QuantizedPositions#of}); false writes the
+   *     float layout (tests compare the two)
+   */
+  static byte[] write(TileMesh mesh, PropertyTable table, boolean quantize) {
     if (mesh.vertexCount() == 0) {
       return assemble(emptyGltf(), 0, List.of());
     }
@@ -52,9 +66,14 @@ public final class GlbWriter {
     int vc = mesh.vertexCount();
     int ic = mesh.indexCount();
     boolean shortIndices = vc < 0xFFFF; // 65535 itself is the primitive-restart value, which glTF forbids
+    QuantizedPositions quantized = quantize ? QuantizedPositions.of(mesh) : null;
     Layout layout = new Layout();
-    int positions = layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.positions(), 0, vc * 3));
-    int normals = layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.normals(), 0, vc * 3));
+    int positions = quantized == null
+        ? layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.positions(), 0, vc * 3))
+        : layout.view(vc * 8, ARRAY_BUFFER, 8, b -> writePadded(b, quantized.values(), vc));
+    int normals = quantized == null
+        ? layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.normals(), 0, vc * 3))
+        : layout.view(vc * 4, ARRAY_BUFFER, 4, b -> writeNormals(b, mesh.normals(), vc));
     int colors = layout.view(vc * 8, ARRAY_BUFFER, b -> b.asShortBuffer().put(mesh.colors(), 0, vc * 4));
     int features = layout.view(vc * 4, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.featureIds(), 0, vc));
     int indices = layout.view(ic * (shortIndices ? 2 : 4), ELEMENT_ARRAY_BUFFER, b -> {
@@ -68,9 +87,21 @@ public final class GlbWriter {
       }
     });
 
+    JsonObject position = quantized == null
+        ? accessor(positions, FLOAT, vc, "VEC3").put("min", floats(mesh.min())).put("max", floats(mesh.max()))
+        : accessor(positions, UNSIGNED_SHORT, vc, "VEC3").put("min", ints(quantized.min()))
+            .put("max", ints(quantized.max()));
+    JsonObject node = new JsonObject().put("mesh", 0);
+    if (quantized != null) {
+      double s = quantized.step();
+      double[] t = quantized.translation();
+      node.put("translation", new JsonArray().add(t[0]).add(t[1]).add(t[2]))
+          .put("scale", new JsonArray().add(s).add(s).add(s));
+    }
     JsonArray accessors = new JsonArray()
-        .add(accessor(positions, FLOAT, vc, "VEC3").put("min", floats(mesh.min())).put("max", floats(mesh.max())))
-        .add(accessor(normals, FLOAT, vc, "VEC3"))
+        .add(position)
+        .add(quantized == null ? accessor(normals, FLOAT, vc, "VEC3")
+            : accessor(normals, BYTE, vc, "VEC3").put("normalized", true))
         .add(accessor(colors, UNSIGNED_SHORT, vc, "VEC4").put("normalized", true))
         .add(accessor(features, FLOAT, vc, "SCALAR"))
         .add(accessor(indices, shortIndices ? UNSIGNED_SHORT : UNSIGNED_INT, ic, "SCALAR"));
@@ -88,11 +119,15 @@ public final class GlbWriter {
         .put("extensionsUsed", new JsonArray().add("EXT_mesh_features").add("EXT_structural_metadata"))
         .put("scene", 0)
         .put("scenes", new JsonArray().add(new JsonObject().put("nodes", new JsonArray().add(0))))
-        .put("nodes", new JsonArray().add(new JsonObject().put("mesh", 0)))
+        .put("nodes", new JsonArray().add(node))
         .put("meshes", new JsonArray().add(new JsonObject().put("primitives", new JsonArray().add(primitive))))
         .put("materials", new JsonArray().add(material(hasTranslucency(mesh))))
         .put("accessors", accessors)
         .put("extensions", new JsonObject().put("EXT_structural_metadata", metadata(table, layout)));
+    if (quantized != null) {
+      gltf.getJsonArray("extensionsUsed").add(KHR_MESH_QUANTIZATION);
+      gltf.put("extensionsRequired", new JsonArray().add(KHR_MESH_QUANTIZATION));
+    }
     gltf.put("bufferViews", layout.toJson());
     gltf.put("buffers", new JsonArray().add(new JsonObject().put("byteLength", layout.length())));
     return assemble(gltf, layout.length(), layout.views);
@@ -164,6 +199,31 @@ public final class GlbWriter {
     return a;
   }
 
+  private static JsonArray ints(int[] v) {
+    JsonArray a = new JsonArray();
+    for (int i : v) {
+      a.add(i);
+    }
+    return a;
+  }
+
+  /** Three unsigned shorts per vertex, then two bytes of padding so every element starts on 4 bytes. */
+  private static void writePadded(ByteBuffer b, short[] xyz, int vertexCount) {
+    for (int v = 0; v < vertexCount; v++) {
+      b.putShort(xyz[3 * v]).putShort(xyz[3 * v + 1]).putShort(xyz[3 * v + 2]).putShort((short) 0);
+    }
+  }
+
+  /** Unit normals as signed normalised bytes (c / 127), three per vertex and one byte of padding. */
+  private static void writeNormals(ByteBuffer b, float[] normals, int vertexCount) {
+    for (int v = 0; v < vertexCount; v++) {
+      for (int k = 0; k < 3; k++) {
+        b.put((byte) Math.round(Math.max(-1f, Math.min(1f, normals[3 * v + k])) * 127));
+      }
+      b.put((byte) 0);
+    }
+  }
+
   private static JsonObject emptyGltf() {
     return new JsonObject()
         .put("asset", new JsonObject().put("version", "2.0").put("generator", GENERATOR))
@@ -199,7 +259,7 @@ public final class GlbWriter {
   }
 
   /** A buffer view: where it goes in the BIN chunk and how to fill it. */
-  private record View(int offset, int length, int target, Consumer<ByteBuffer> writer) {}
+  private record View(int offset, int length, int target, int stride, Consumer<ByteBuffer> writer) {}
 
   /** Lays buffer views out back to back, each on an 8-byte boundary, before anything is written. */
   private static final class Layout {
@@ -208,9 +268,14 @@ public final class GlbWriter {
 
     /** @param target ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER or 0 for none; returns the view's index */
     int view(int length, int target, Consumer<ByteBuffer> writer) {
+      return view(length, target, 0, writer);
+    }
+
+    /** @param stride byteStride, or 0 to leave it out (tightly packed elements) */
+    int view(int length, int target, int stride, Consumer<ByteBuffer> writer) {
       length = Math.max(length, 1); // glTF forbids empty buffer views (e.g. a column of empty strings)
       int offset = end + pad(end, 8);
-      views.add(new View(offset, length, target, writer));
+      views.add(new View(offset, length, target, stride, writer));
       end = offset + length;
       return views.size() - 1;
     }
@@ -223,6 +288,9 @@ public final class GlbWriter {
       JsonArray a = new JsonArray();
       for (View v : views) {
         JsonObject o = new JsonObject().put("buffer", 0).put("byteOffset", v.offset).put("byteLength", v.length);
+        if (v.stride != 0) {
+          o.put("byteStride", v.stride);
+        }
         if (v.target != 0) {
           o.put("target", v.target);
         }

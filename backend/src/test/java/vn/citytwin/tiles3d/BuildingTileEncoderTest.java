@@ -126,7 +126,8 @@ class BuildingTileEncoderTest {
     GeometryFactory gf = new GeometryFactory();
 
     for (int v = 0; v < tile.vertexCount; v++) {
-      assertThat(Math.sqrt(DecodedTile.dot(tile.normalEnu[v], tile.normalEnu[v]))).isCloseTo(1, within(1e-6));
+      // Unit before quantization: signed bytes keep each component to ±0.5/127, the length to ±0.007.
+      assertThat(tile.storedNormalLength[v]).isCloseTo(1, within(0.008));
     }
     for (int t = 0; t < tile.triangleCount(); t++) {
       double[] face = tile.faceNormal(t);
@@ -190,11 +191,12 @@ class BuildingTileEncoderTest {
   }
 
   @Test
-  void gltfJsonDeclaresBothExtensionsAndTheSchema() {
+  void gltfJsonDeclaresTheExtensionsAndTheSchema() {
     GlbReader glb = encodeOne(knownBuilding()).glb;
 
     assertThat(glb.extensionsUsed().getList()).containsExactlyInAnyOrder("EXT_mesh_features",
-        "EXT_structural_metadata");
+        "EXT_structural_metadata", "KHR_mesh_quantization");
+    assertThat(glb.json.getJsonArray("extensionsRequired").getList()).containsExactly("KHR_mesh_quantization");
     assertThat(glb.primitive().getJsonObject("extensions").getJsonObject("EXT_mesh_features")
         .getJsonArray("featureIds").getJsonObject(0).getMap())
         .containsEntry("featureCount", 1).containsEntry("attribute", 0).containsEntry("propertyTable", 0);

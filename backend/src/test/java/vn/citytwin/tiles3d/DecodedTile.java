@@ -8,7 +8,10 @@ final class DecodedTile {
   final GlbReader glb;
   final int vertexCount;
   final double[][] enu;
+  /** Unit normals (the stored ones normalised, as a renderer does: quantized normals are unit only to ±1/127). */
   final double[][] normalEnu;
+  /** Length of each normal as stored. */
+  final double[] storedNormalLength;
   final double[][] ecef;
   final double[][] lonLatH;
   final int[] featureIds;
@@ -22,7 +25,7 @@ final class DecodedTile {
   /** A glb fetched from a server, with its tile's world transform (ENU → ECEF, column-major) from tileset.json. */
   DecodedTile(byte[] glbBytes, double[] m) {
     glb = new GlbReader(glbBytes);
-    double[] pos = glb.attribute("POSITION");
+    double[] pos = glb.positions();
     double[] nor = glb.attribute("NORMAL");
     double[] fid = glb.attribute("_FEATURE_ID_0");
     rgba = glb.attribute("COLOR_0");
@@ -30,6 +33,7 @@ final class DecodedTile {
     vertexCount = pos.length / 3;
     enu = new double[vertexCount][];
     normalEnu = new double[vertexCount][];
+    storedNormalLength = new double[vertexCount];
     ecef = new double[vertexCount][];
     lonLatH = new double[vertexCount][];
     featureIds = new int[vertexCount];
@@ -38,7 +42,10 @@ final class DecodedTile {
       double n = -pos[3 * v + 2];
       double u = pos[3 * v + 1];
       enu[v] = new double[] {e, n, u};
-      normalEnu[v] = new double[] {nor[3 * v], -nor[3 * v + 2], nor[3 * v + 1]};
+      double[] normal = {nor[3 * v], -nor[3 * v + 2], nor[3 * v + 1]};
+      storedNormalLength[v] = Math.sqrt(dot(normal, normal));
+      normalEnu[v] = new double[] {
+        normal[0] / storedNormalLength[v], normal[1] / storedNormalLength[v], normal[2] / storedNormalLength[v]};
       ecef[v] = new double[] {
         m[0] * e + m[4] * n + m[8] * u + m[12],
         m[1] * e + m[5] * n + m[9] * u + m[13],

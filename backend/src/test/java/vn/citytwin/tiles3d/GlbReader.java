@@ -64,7 +64,10 @@ final class GlbReader {
         .order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  /** An accessor's components as doubles (normalised integers mapped to [0, 1]). */
+  /**
+   * An accessor's components as doubles: normalised integers mapped to [0, 1] (unsigned) or [−1, 1] (signed, by
+   * glTF's {@code max(c / (2^(b−1) − 1), −1)}), elements read {@code byteStride} apart when the view has one.
+   */
   double[] accessor(int index) {
     JsonObject a = json.getJsonArray("accessors").getJsonObject(index);
     int comps = switch (a.getString("type")) {
@@ -73,19 +76,53 @@ final class GlbReader {
       case "VEC4" -> 4;
       default -> throw new AssertionError(a.getString("type"));
     };
-    int n = a.getInteger("count") * comps;
-    ByteBuffer v = view(a.getInteger("bufferView"));
+    int componentType = a.getInteger("componentType");
+    int size = switch (componentType) {
+      case 5120, 5121 -> 1;
+      case 5122, 5123 -> 2;
+      case 5125, 5126 -> 4;
+      default -> throw new AssertionError("componentType " + componentType);
+    };
+    int count = a.getInteger("count");
+    int bufferView = a.getInteger("bufferView");
+    ByteBuffer v = view(bufferView);
+    int stride = json.getJsonArray("bufferViews").getJsonObject(bufferView).getInteger("byteStride", comps * size);
+    check(stride % 4 == 0 || a.getString("type").equals("SCALAR") && stride == size,
+        "accessor " + index + ": vertex elements 4-byte aligned");
+    int start = a.getInteger("byteOffset", 0);
     boolean normalized = a.getBoolean("normalized", false);
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = switch (a.getInteger("componentType")) {
-        case 5126 -> v.getFloat();
-        case 5123 -> normalized ? (v.getShort() & 0xFFFF) / 65535.0 : v.getShort() & 0xFFFF;
-        case 5125 -> v.getInt() & 0xFFFFFFFFL;
-        default -> throw new AssertionError("componentType " + a.getInteger("componentType"));
-      };
+    double[] out = new double[count * comps];
+    for (int e = 0; e < count; e++) {
+      for (int c = 0; c < comps; c++) {
+        int at = start + e * stride + c * size;
+        out[e * comps + c] = switch (componentType) {
+          case 5120 -> normalized ? Math.max(v.get(at) / 127.0, -1) : v.get(at);
+          case 5121 -> normalized ? (v.get(at) & 0xFF) / 255.0 : v.get(at) & 0xFF;
+          case 5122 -> normalized ? Math.max(v.getShort(at) / 32767.0, -1) : v.getShort(at);
+          case 5123 -> normalized ? (v.getShort(at) & 0xFFFF) / 65535.0 : v.getShort(at) & 0xFFFF;
+          case 5125 -> v.getInt(at) & 0xFFFFFFFFL;
+          default -> v.getFloat(at);
+        };
+      }
     }
     return out;
+  }
+
+  /**
+   * POSITION in the mesh's frame (glTF axes, metres): the stored values through node 0's {@code scale} and
+   * {@code translation}, which is how KHR_mesh_quantization's quantized positions are decoded (this writer puts no
+   * rotation or matrix on the node; the reader refuses one rather than ignore it).
+   */
+  double[] positions() {
+    double[] p = attribute("POSITION");
+    JsonObject node = json.getJsonArray("nodes").getJsonObject(0);
+    check(!node.containsKey("rotation") && !node.containsKey("matrix"), "node has only scale and translation");
+    JsonArray s = node.getJsonArray("scale", new JsonArray().add(1).add(1).add(1));
+    JsonArray t = node.getJsonArray("translation", new JsonArray().add(0).add(0).add(0));
+    for (int i = 0; i < p.length; i++) {
+      p[i] = p[i] * s.getDouble(i % 3) + t.getDouble(i % 3);
+    }
+    return p;
   }
 
   double[] attribute(String name) {

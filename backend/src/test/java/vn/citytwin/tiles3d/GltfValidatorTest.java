@@ -35,6 +35,8 @@ class GltfValidatorTest {
 
     JsonObject issues = validate("varied50.glb", tile.glb());
 
+    assertThat(new GlbReader(tile.glb()).json.getJsonArray("extensionsRequired"))
+        .as("quantized positions and normals").containsExactly("KHR_mesh_quantization");
     assertThat(tile.featureCount()).isEqualTo(48);
     assertThat(tile.skippedIds()).containsExactly(900L, 901L);
     assertThat(issues.getInteger("numErrors")).as("glTF validator errors").isZero();
@@ -50,6 +52,7 @@ class GltfValidatorTest {
     GlbReader glb = new GlbReader(tile.glb());
     assertThat(glb.json.getJsonArray("accessors").getJsonObject(4).getInteger("componentType"))
         .as("more than 65534 vertices need UNSIGNED_INT indices").isEqualTo(5125);
+    assertThat(glb.json.containsKey("extensionsRequired")).as("1.8 km across: too wide to quantize").isFalse();
 
     JsonObject issues = validate("large2000.glb", tile.glb());
 

@@ -94,7 +94,7 @@ class TilesetWriterTest {
       BoundingRegion region = region(tile.getJsonObject("boundingVolume"));
       BoundingRegion contentRegion = region(content.getJsonObject("boundingVolume"));
       GlbReader glb = new GlbReader(built.contents().get(content.getString("uri")));
-      double[] pos = glb.attribute("POSITION");
+      double[] pos = glb.positions();
       for (int v = 0; v < pos.length; v += 3) {
         double e = pos[v];
         double n = -pos[v + 2];
