@@ -162,6 +162,7 @@ public final class OwsEndpoint implements Mountable {
       ctx.response().reset();
       return;
     }
+    vn.citytwin.core.http.HttpCaching.forgetValidators(ctx.response());
     OwsService service = ctx.get(SERVICE_KEY);
     if (service != null) {
       service.fail(ctx, error);

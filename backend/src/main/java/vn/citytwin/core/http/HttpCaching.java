@@ -52,6 +52,16 @@ public final class HttpCaching {
     return false;
   }
 
+  /**
+   * Makes a response that turned into an error uncacheable: the validators and caching headers a handler set
+   * before it failed (a tile's ETag and max-age are set before the database is asked) must not travel with the
+   * error, or a CDN or browser could keep the error as the tile.
+   */
+  public static void forgetValidators(io.vertx.core.http.HttpServerResponse response) {
+    response.headers().remove("ETag");
+    response.putHeader("Cache-Control", "no-store");
+  }
+
   /** If-None-Match uses the weak comparison (RFC 9110 §13.1.2): {@code W/} is ignored on either side. */
   static boolean matches(String ifNoneMatch, String etag) {
     String tag = opaque(etag);

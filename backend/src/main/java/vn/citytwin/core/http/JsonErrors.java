@@ -35,9 +35,9 @@ public final class JsonErrors implements Handler<RoutingContext> {
     if (error.locator() != null) {
       body.put("locator", error.locator());
     }
+    HttpCaching.forgetValidators(ctx.response());
     ctx.response().setStatusCode(error.httpStatus())
         .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
         .end(body.encode());
   }
 
