@@ -6,23 +6,28 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Writes a {@link TileMesh} and its {@link PropertyTable} as one binary glTF 2.0 asset (glb) for 3D Tiles 1.1.
  *
- * <p>Layout: one buffer (the BIN chunk), one node and one mesh with one triangle primitive. {@code POSITION} and
- * {@code NORMAL} use {@code KHR_mesh_quantization} (declared used and required): positions as unsigned short VEC3
- * on the grid of {@link QuantizedPositions}, padded to 8 bytes a vertex ({@code byteStride} 8) and dequantized by
- * the node's {@code scale} and {@code translation}; normals as normalised signed bytes padded to 4 bytes
- * ({@code byteStride} 4). A tile too large for 1 cm in 16 bits keeps the plain layout instead: both float32 VEC3,
- * no node transform, no extension. Then {@code COLOR_0} (linear RGBA, unsigned short normalised),
- * {@code _FEATURE_ID_0} (float32, the row of the property table) and indices (unsigned short when the mesh has
- * fewer than 65 535 vertices, else unsigned int). The primitive carries {@code EXT_mesh_features} (one feature-ID
- * set bound to attribute 0 and property table 0); the root carries {@code EXT_structural_metadata} with the
- * schema and the table, whose columns live in buffer views of the same buffer. One opaque (or, if any colour has
- * alpha below 255, blended) non-metallic white material lets the vertex colours show as given.
+ * <p>Layout: one buffer (the BIN chunk) and, for each part of {@link QuantizedParts}, one root node and one mesh
+ * with one triangle primitive (a tile that fits the 1 cm grid is one part). With {@code KHR_mesh_quantization}
+ * (declared used and required when some part quantizes), a quantized part stores {@code POSITION} as unsigned short
+ * VEC3 on its own grid ({@link QuantizedPositions}), padded to 8 bytes a vertex ({@code byteStride} 8) and
+ * dequantized by its node's {@code scale} and {@code translation}; a part that does not fit keeps float32
+ * positions and a node without transform. Normals are then normalised signed bytes padded to 4 bytes
+ * ({@code byteStride} 4) in every part. When no part quantizes, the tile is the plain layout: one node, float32
+ * VEC3 positions and normals, no node transform, no extension. Then, per part, {@code COLOR_0} (linear RGBA,
+ * unsigned short normalised), {@code _FEATURE_ID_0} (float32, the row of the property table) and indices
+ * (unsigned short when the part has fewer than 65 535 vertices, else unsigned int). Each primitive carries
+ * {@code EXT_mesh_features} (one feature-ID set bound to attribute 0 and property table 0; feature ids are rows
+ * of the tile's single table whatever part holds them, so picking reads the same row); the root carries
+ * {@code EXT_structural_metadata} with the schema and the table, whose columns live in buffer views of the same
+ * buffer. One opaque (or, if any colour has alpha below 255, blended) non-metallic white material, shared by all
+ * primitives, lets the vertex colours show as given.
  *
  * <p>Alignment: every buffer view starts on an 8-byte boundary (EXT_structural_metadata's rule for 64-bit values,
  * stricter than glTF's 4); the JSON chunk is space-padded so the BIN chunk's data starts on an 8-byte boundary
@@ -63,17 +68,64 @@ public final class GlbWriter {
     if (table.count() == 0) {
       throw new IllegalArgumentException("a non-empty mesh needs a property table with rows");
     }
+    List<QuantizedParts.Part> parts = quantize ? QuantizedParts.of(mesh)
+        : List.of(new QuantizedParts.Part(mesh, null));
+    boolean quantized = parts.stream().anyMatch(p -> p.quantized() != null);
+    Layout layout = new Layout();
+    JsonArray accessors = new JsonArray();
+    JsonArray nodes = new JsonArray();
+    JsonArray meshes = new JsonArray();
+    JsonArray sceneNodes = new JsonArray();
+    for (QuantizedParts.Part part : parts) {
+      JsonObject node = new JsonObject().put("mesh", meshes.size());
+      if (part.quantized() != null) {
+        double s = part.quantized().step();
+        double[] t = part.quantized().translation();
+        node.put("translation", new JsonArray().add(t[0]).add(t[1]).add(t[2]))
+            .put("scale", new JsonArray().add(s).add(s).add(s));
+      }
+      meshes.add(new JsonObject().put("primitives",
+          new JsonArray().add(primitive(part, quantized, table, layout, accessors))));
+      sceneNodes.add(nodes.size());
+      nodes.add(node);
+    }
+    JsonObject gltf = new JsonObject()
+        .put("asset", new JsonObject().put("version", "2.0").put("generator", GENERATOR))
+        .put("extensionsUsed", new JsonArray().add("EXT_mesh_features").add("EXT_structural_metadata"))
+        .put("scene", 0)
+        .put("scenes", new JsonArray().add(new JsonObject().put("nodes", sceneNodes)))
+        .put("nodes", nodes)
+        .put("meshes", meshes)
+        .put("materials", new JsonArray().add(material(hasTranslucency(mesh))))
+        .put("accessors", accessors)
+        .put("extensions", new JsonObject().put("EXT_structural_metadata", metadata(table, layout)));
+    if (quantized) {
+      gltf.getJsonArray("extensionsUsed").add(KHR_MESH_QUANTIZATION);
+      gltf.put("extensionsRequired", new JsonArray().add(KHR_MESH_QUANTIZATION));
+    }
+    gltf.put("bufferViews", layout.toJson());
+    gltf.put("buffers", new JsonArray().add(new JsonObject().put("byteLength", layout.length())));
+    return assemble(gltf, layout.length(), layout.views);
+  }
+
+  /**
+   * Lays out one part's vertex and index views, appends its five accessors and returns its triangle primitive.
+   *
+   * @param byteNormals the asset uses KHR_mesh_quantization, so normals are bytes even where positions are float
+   */
+  private static JsonObject primitive(QuantizedParts.Part part, boolean byteNormals, PropertyTable table,
+      Layout layout, JsonArray accessors) {
+    TileMesh mesh = part.mesh();
+    QuantizedPositions quantized = part.quantized();
     int vc = mesh.vertexCount();
     int ic = mesh.indexCount();
     boolean shortIndices = vc < 0xFFFF; // 65535 itself is the primitive-restart value, which glTF forbids
-    QuantizedPositions quantized = quantize ? QuantizedPositions.of(mesh) : null;
-    Layout layout = new Layout();
     int positions = quantized == null
         ? layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.positions(), 0, vc * 3))
         : layout.view(vc * 8, ARRAY_BUFFER, 8, b -> writePadded(b, quantized.values(), vc));
-    int normals = quantized == null
-        ? layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.normals(), 0, vc * 3))
-        : layout.view(vc * 4, ARRAY_BUFFER, 4, b -> writeNormals(b, mesh.normals(), vc));
+    int normals = byteNormals
+        ? layout.view(vc * 4, ARRAY_BUFFER, 4, b -> writeNormals(b, mesh.normals(), vc))
+        : layout.view(vc * 12, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.normals(), 0, vc * 3));
     int colors = layout.view(vc * 8, ARRAY_BUFFER, b -> b.asShortBuffer().put(mesh.colors(), 0, vc * 4));
     int features = layout.view(vc * 4, ARRAY_BUFFER, b -> b.asFloatBuffer().put(mesh.featureIds(), 0, vc));
     int indices = layout.view(ic * (shortIndices ? 2 : 4), ELEMENT_ARRAY_BUFFER, b -> {
@@ -87,50 +139,37 @@ public final class GlbWriter {
       }
     });
 
-    JsonObject position = quantized == null
-        ? accessor(positions, FLOAT, vc, "VEC3").put("min", floats(mesh.min())).put("max", floats(mesh.max()))
-        : accessor(positions, UNSIGNED_SHORT, vc, "VEC3").put("min", ints(quantized.min()))
-            .put("max", ints(quantized.max()));
-    JsonObject node = new JsonObject().put("mesh", 0);
-    if (quantized != null) {
-      double s = quantized.step();
-      double[] t = quantized.translation();
-      node.put("translation", new JsonArray().add(t[0]).add(t[1]).add(t[2]))
-          .put("scale", new JsonArray().add(s).add(s).add(s));
-    }
-    JsonArray accessors = new JsonArray()
-        .add(position)
-        .add(quantized == null ? accessor(normals, FLOAT, vc, "VEC3")
-            : accessor(normals, BYTE, vc, "VEC3").put("normalized", true))
+    int first = accessors.size();
+    accessors
+        .add(quantized == null
+            ? accessor(positions, FLOAT, vc, "VEC3").put("min", floats(mesh.min())).put("max", floats(mesh.max()))
+            : accessor(positions, UNSIGNED_SHORT, vc, "VEC3").put("min", ints(quantized.min()))
+                .put("max", ints(quantized.max())))
+        .add(byteNormals ? accessor(normals, BYTE, vc, "VEC3").put("normalized", true)
+            : accessor(normals, FLOAT, vc, "VEC3"))
         .add(accessor(colors, UNSIGNED_SHORT, vc, "VEC4").put("normalized", true))
         .add(accessor(features, FLOAT, vc, "SCALAR"))
         .add(accessor(indices, shortIndices ? UNSIGNED_SHORT : UNSIGNED_INT, ic, "SCALAR"));
-    JsonObject primitive = new JsonObject()
-        .put("attributes", new JsonObject().put("POSITION", 0).put("NORMAL", 1).put("COLOR_0", 2)
-            .put("_FEATURE_ID_0", 3))
-        .put("indices", 4)
+    // Feature ids are rows of the tile's one property table whichever part they are in; featureCount is the
+    // number of distinct ids in this primitive (EXT_mesh_features), which for a single part is every row.
+    return new JsonObject()
+        .put("attributes", new JsonObject().put("POSITION", first).put("NORMAL", first + 1)
+            .put("COLOR_0", first + 2).put("_FEATURE_ID_0", first + 3))
+        .put("indices", first + 4)
         .put("material", 0)
         .put("mode", 4)
         .put("extensions", new JsonObject().put("EXT_mesh_features", new JsonObject().put("featureIds",
-            new JsonArray().add(new JsonObject().put("featureCount", table.count()).put("attribute", 0)
+            new JsonArray().add(new JsonObject().put("featureCount", distinctFeatures(mesh)).put("attribute", 0)
                 .put("propertyTable", 0)))));
-    JsonObject gltf = new JsonObject()
-        .put("asset", new JsonObject().put("version", "2.0").put("generator", GENERATOR))
-        .put("extensionsUsed", new JsonArray().add("EXT_mesh_features").add("EXT_structural_metadata"))
-        .put("scene", 0)
-        .put("scenes", new JsonArray().add(new JsonObject().put("nodes", new JsonArray().add(0))))
-        .put("nodes", new JsonArray().add(node))
-        .put("meshes", new JsonArray().add(new JsonObject().put("primitives", new JsonArray().add(primitive))))
-        .put("materials", new JsonArray().add(material(hasTranslucency(mesh))))
-        .put("accessors", accessors)
-        .put("extensions", new JsonObject().put("EXT_structural_metadata", metadata(table, layout)));
-    if (quantized != null) {
-      gltf.getJsonArray("extensionsUsed").add(KHR_MESH_QUANTIZATION);
-      gltf.put("extensionsRequired", new JsonArray().add(KHR_MESH_QUANTIZATION));
+  }
+
+  private static int distinctFeatures(TileMesh mesh) {
+    float[] fid = mesh.featureIds();
+    BitSet seen = new BitSet();
+    for (int v = 0; v < mesh.vertexCount(); v++) {
+      seen.set((int) fid[v]);
     }
-    gltf.put("bufferViews", layout.toJson());
-    gltf.put("buffers", new JsonArray().add(new JsonObject().put("byteLength", layout.length())));
-    return assemble(gltf, layout.length(), layout.views);
+    return seen.cardinality();
   }
 
   private static JsonObject metadata(PropertyTable table, Layout layout) {

@@ -8,11 +8,10 @@ package vn.citytwin.tiles3d;
  * <p>The step is the mesh's largest side over 65 535, so rounding moves each coordinate by at most half a step and
  * a vertex by at most {@code step × √3 / 2}. A uniform step keeps the node's scale uniform, so normals need no
  * correction. Quantization is used only when that distance is at most {@link #MAX_ERROR_M}, i.e. when no side of
- * the mesh exceeds {@link #MAX_EXTENT_M} (≈ 757 m). Leaves can be larger: {@link TileTreeBuilder} stops splitting
- * at {@link Tiles3dOptions#DEFAULT_MIN_LEAF_LEVEL} (12, cells of ≈ 4.9 km) when a cell holds few enough buildings,
- * and a building on a cell edge reaches past its cell. Such tiles (in practice leaves of level 14, ≈ 1.2 km, and
- * coarser) keep float32 positions: {@link #of} returns null. Cells of level 15 (≈ 611 m) fit with room for the
- * buildings that overhang them.
+ * the mesh exceeds {@link #MAX_EXTENT_M} (≈ 757 m); {@link #of} returns null otherwise. Leaves can be larger
+ * ({@link TileTreeBuilder} stops splitting at {@link Tiles3dOptions#DEFAULT_MIN_LEAF_LEVEL}, cells of ≈ 4.9 km,
+ * when a cell holds few enough buildings, and a building on a cell edge reaches past its cell): such tiles are cut
+ * into parts that fit, each with its own grid, by {@link QuantizedParts}.
  */
 record QuantizedPositions(double step, double[] translation, short[] values, int[] min, int[] max) {
   /** The largest decoding error allowed, metres. */

@@ -114,6 +114,45 @@ public final class TileMesh {
     return max.clone();
   }
 
+  /**
+   * Copies the mesh into {@code parts} meshes: vertex v goes to part {@code partOfFeature[featureId(v)]} and each
+   * triangle follows its first vertex (a triangle never spans features, so it never spans parts). Vertices and
+   * triangles keep their relative order, normals and positions are copied as stored (no renormalising), and each
+   * part's bounds are recomputed from its own vertices.
+   */
+  TileMesh[] split(int[] partOfFeature, int parts) {
+    TileMesh[] out = new TileMesh[parts];
+    for (int i = 0; i < parts; i++) {
+      out[i] = new TileMesh();
+    }
+    int[] newIndex = new int[vertexCount];
+    for (int v = 0; v < vertexCount; v++) {
+      newIndex[v] = out[partOfFeature[(int) featureIds[v]]].copyVertex(this, v);
+    }
+    for (int i = 0; i < indexCount; i += 3) {
+      TileMesh part = out[partOfFeature[(int) featureIds[indices[i]]]];
+      part.addTriangle(newIndex[indices[i]], newIndex[indices[i + 1]], newIndex[indices[i + 2]]);
+    }
+    return out;
+  }
+
+  private int copyVertex(TileMesh from, int fv) {
+    int v = vertexCount;
+    if (v * 3 + 3 > positions.length) {
+      grow();
+    }
+    System.arraycopy(from.positions, fv * 3, positions, v * 3, 3);
+    System.arraycopy(from.normals, fv * 3, normals, v * 3, 3);
+    System.arraycopy(from.colors, fv * 4, colors, v * 4, 4);
+    featureIds[v] = from.featureIds[fv];
+    for (int k = 0; k < 3; k++) {
+      min[k] = Math.min(min[k], positions[v * 3 + k]);
+      max[k] = Math.max(max[k], positions[v * 3 + k]);
+    }
+    vertexCount = v + 1;
+    return v;
+  }
+
   private void grow() {
     int cap = positions.length / 3 * 2;
     positions = Arrays.copyOf(positions, cap * 3);

@@ -52,10 +52,6 @@ final class GlbReader {
     }
   }
 
-  JsonObject primitive() {
-    return json.getJsonArray("meshes").getJsonObject(0).getJsonArray("primitives").getJsonObject(0);
-  }
-
   ByteBuffer view(int index) {
     JsonObject v = json.getJsonArray("bufferViews").getJsonObject(index);
     int offset = v.getInteger("byteOffset", 0);
@@ -108,32 +104,85 @@ final class GlbReader {
     return out;
   }
 
+  /** The first node's primitive (a tile that fits one quantization grid, or a float tile, has only that one). */
+  JsonObject primitive() {
+    return primitive(0);
+  }
+
+  int nodeCount() {
+    return json.getJsonArray("nodes").size();
+  }
+
+  /** Node i's mesh's primitive: the writer gives every node its own mesh with exactly one primitive. */
+  JsonObject primitive(int node) {
+    JsonObject mesh = json.getJsonArray("meshes").getJsonObject(json.getJsonArray("nodes").getJsonObject(node)
+        .getInteger("mesh"));
+    check(mesh.getJsonArray("primitives").size() == 1, "one primitive per mesh");
+    return mesh.getJsonArray("primitives").getJsonObject(0);
+  }
+
   /**
-   * POSITION in the mesh's frame (glTF axes, metres): the stored values through node 0's {@code scale} and
-   * {@code translation}, which is how KHR_mesh_quantization's quantized positions are decoded (this writer puts no
-   * rotation or matrix on the node; the reader refuses one rather than ignore it).
+   * POSITION in the tile's frame (glTF axes, metres), all nodes' primitives one after the other: each node's stored
+   * values through its {@code scale} and {@code translation}, which is how KHR_mesh_quantization's quantized
+   * positions are decoded (this writer puts no rotation or matrix on a node and every node is a root of the scene;
+   * the reader refuses anything else rather than ignore it).
    */
   double[] positions() {
-    double[] p = attribute("POSITION");
-    JsonObject node = json.getJsonArray("nodes").getJsonObject(0);
-    check(!node.containsKey("rotation") && !node.containsKey("matrix"), "node has only scale and translation");
-    JsonArray s = node.getJsonArray("scale", new JsonArray().add(1).add(1).add(1));
-    JsonArray t = node.getJsonArray("translation", new JsonArray().add(0).add(0).add(0));
-    for (int i = 0; i < p.length; i++) {
-      p[i] = p[i] * s.getDouble(i % 3) + t.getDouble(i % 3);
+    check(json.getJsonArray("scenes").getJsonObject(0).getJsonArray("nodes").size() == nodeCount(),
+        "every node is a root of the scene");
+    List<double[]> parts = new ArrayList<>();
+    for (int n = 0; n < nodeCount(); n++) {
+      double[] p = accessor(primitive(n).getJsonObject("attributes").getInteger("POSITION"));
+      JsonObject node = json.getJsonArray("nodes").getJsonObject(n);
+      check(!node.containsKey("rotation") && !node.containsKey("matrix") && !node.containsKey("children"),
+          "node has only scale and translation");
+      JsonArray s = node.getJsonArray("scale", new JsonArray().add(1).add(1).add(1));
+      JsonArray t = node.getJsonArray("translation", new JsonArray().add(0).add(0).add(0));
+      for (int i = 0; i < p.length; i++) {
+        p[i] = p[i] * s.getDouble(i % 3) + t.getDouble(i % 3);
+      }
+      parts.add(p);
     }
-    return p;
+    return concat(parts);
   }
 
+  /** An attribute of all nodes' primitives, one after the other (in the order of {@link #positions}). */
   double[] attribute(String name) {
-    return accessor(primitive().getJsonObject("attributes").getInteger(name));
+    List<double[]> parts = new ArrayList<>();
+    for (int n = 0; n < nodeCount(); n++) {
+      parts.add(accessor(primitive(n).getJsonObject("attributes").getInteger(name)));
+    }
+    return concat(parts);
   }
 
+  /** All primitives' triangles, each primitive's indices shifted by the vertices of the primitives before it. */
   int[] indices() {
-    double[] d = accessor(primitive().getInteger("indices"));
-    int[] out = new int[d.length];
-    for (int i = 0; i < d.length; i++) {
-      out[i] = (int) d[i];
+    List<double[]> parts = new ArrayList<>();
+    int offset = 0;
+    for (int n = 0; n < nodeCount(); n++) {
+      JsonObject primitive = primitive(n);
+      double[] d = accessor(primitive.getInteger("indices"));
+      for (int i = 0; i < d.length; i++) {
+        d[i] += offset;
+      }
+      parts.add(d);
+      offset += json.getJsonArray("accessors")
+          .getJsonObject(primitive.getJsonObject("attributes").getInteger("POSITION")).getInteger("count");
+    }
+    double[] all = concat(parts);
+    int[] out = new int[all.length];
+    for (int i = 0; i < all.length; i++) {
+      out[i] = (int) all[i];
+    }
+    return out;
+  }
+
+  private static double[] concat(List<double[]> parts) {
+    double[] out = new double[parts.stream().mapToInt(p -> p.length).sum()];
+    int at = 0;
+    for (double[] p : parts) {
+      System.arraycopy(p, 0, out, at, p.length);
+      at += p.length;
     }
     return out;
   }

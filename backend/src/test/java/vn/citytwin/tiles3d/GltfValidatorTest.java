@@ -46,15 +46,47 @@ class GltfValidatorTest {
   }
 
   @Test
-  void largeTileWithThirtyTwoBitIndicesHasNoErrors() throws Exception {
+  void wideTileCutIntoQuantizedPartsHasNoErrors() throws Exception {
     BuildingTileEncoder.EncodedTile tile = BuildingTileEncoder.encode(TestBuildings.varied(2000, 5),
         PropertySchema.buildings());
     GlbReader glb = new GlbReader(tile.glb());
-    assertThat(glb.json.getJsonArray("accessors").getJsonObject(4).getInteger("componentType"))
-        .as("more than 65534 vertices need UNSIGNED_INT indices").isEqualTo(5125);
-    assertThat(glb.json.containsKey("extensionsRequired")).as("1.8 km across: too wide to quantize").isFalse();
+    assertThat(glb.json.getJsonArray("extensionsRequired")).as("1.8 km across: several grids")
+        .containsExactly("KHR_mesh_quantization");
+    assertThat(glb.nodeCount()).isGreaterThanOrEqualTo(2);
 
     JsonObject issues = validate("large2000.glb", tile.glb());
+
+    assertThat(issues.getInteger("numErrors")).isZero();
+    assertThat(issues.getInteger("numWarnings")).isZero();
+  }
+
+  @Test
+  void floatTileWithThirtyTwoBitIndicesHasNoErrors() throws Exception {
+    List<BuildingInput> city = TestBuildings.varied(2000, 5);
+    BuildingTileEncoder.EncodedTile tile = BuildingTileEncoder.encode(city, PropertySchema.buildings(),
+        LocalFrame.at(TestBuildings.LON0, TestBuildings.LAT0, 0), BuildingMeshBuilder.Options.DEFAULT, false);
+    GlbReader glb = new GlbReader(tile.glb());
+    assertThat(glb.json.getJsonArray("accessors").getJsonObject(4).getInteger("componentType"))
+        .as("more than 65534 vertices need UNSIGNED_INT indices").isEqualTo(5125);
+    assertThat(glb.json.containsKey("extensionsRequired")).isFalse();
+
+    JsonObject issues = validate("large2000float.glb", tile.glb());
+
+    assertThat(issues.getInteger("numErrors")).isZero();
+    assertThat(issues.getInteger("numWarnings")).isZero();
+  }
+
+  @Test
+  void tileMixingQuantizedAndFloatPartsHasNoErrors() throws Exception {
+    byte[] glb = BuildingTileEncoder.encode(QuantizedTileTest.cityWithA900mBuilding(), PropertySchema.buildings())
+        .glb();
+    GlbReader reader = new GlbReader(glb);
+    JsonObject lastPosition = reader.json.getJsonArray("accessors").getJsonObject(
+        reader.primitive(reader.nodeCount() - 1).getJsonObject("attributes").getInteger("POSITION"));
+    assertThat(lastPosition.getInteger("componentType")).as("the 900 m building: float").isEqualTo(5126);
+    assertThat(reader.json.getJsonArray("extensionsRequired")).containsExactly("KHR_mesh_quantization");
+
+    JsonObject issues = validate("mixed.glb", glb);
 
     assertThat(issues.getInteger("numErrors")).isZero();
     assertThat(issues.getInteger("numWarnings")).isZero();

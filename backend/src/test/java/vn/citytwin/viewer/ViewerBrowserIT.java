@@ -7,6 +7,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,7 +84,12 @@ class ViewerBrowserIT {
           + "107.0810 10.3500))',4326)),"
           + "(3, NULL, 'villa', 2, 6.6, 'Phường Vũng Tàu', 1998, "
           + "  ST_GeomFromText('POLYGON((107.0815 10.3505,107.0817 10.3505,107.0817 10.3507,107.0815 10.3507,"
-          + "107.0815 10.3505))',4326))");
+          + "107.0815 10.3505))',4326)),"
+          // 1.6 km west of the hotel: the leaf is wider than one 16-bit grid (757 m), so its glb is cut into
+          // quantized parts and the hotel is picked from a primitive other than the first.
+          + "(4, NULL, 'warehouse', 1, 8.0, 'Phường Vũng Tàu', NULL, "
+          + "  ST_GeomFromText('POLYGON((107.0650 10.3500,107.0652 10.3500,107.0652 10.3502,107.0650 10.3502,"
+          + "107.0650 10.3500))',4326))");
     }
     server.catalog().versions().refresh();
     Files.createDirectories(SCREENSHOTS);
@@ -203,6 +211,7 @@ class ViewerBrowserIT {
         "the server has no 3dtiles link for buildings yet: 3D Tiles checks skipped");
     waitFor(Duration.ofSeconds(60), "window.__citytwin.tilesets.buildings?.status === 'ready'",
         () -> "tileset never ready: " + js("return JSON.stringify(window.__citytwin.tilesets)"));
+    assertThat(leafNodeCounts()).as("glTF nodes per leaf: the 1.6 km wide leaf is cut into parts").contains(2);
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 400)", HOTEL_LON, HOTEL_LAT);
     waitFor(Duration.ofSeconds(60), "window.__citytwin.testing.requestRender(); "
         + "return window.__citytwin.testing.tilesetLoaded('buildings')", () -> "building tiles never loaded");
@@ -329,6 +338,23 @@ class ViewerBrowserIT {
   static boolean isNetwork(String url) {
     String scheme = URI.create(url).getScheme();
     return List.of("http", "https", "ws", "wss", "ftp").contains(scheme);
+  }
+
+  /** The number of glTF nodes in each content leaf of the buildings tileset (read from each glb's JSON chunk). */
+  static List<Integer> leafNodeCounts() {
+    List<Integer> out = new ArrayList<>();
+    List<JsonObject> tiles = new ArrayList<>(List.of(http.getJson("/3dtiles/buildings/tileset.json")
+        .getJsonObject("root")));
+    while (!tiles.isEmpty()) {
+      JsonObject tile = tiles.remove(tiles.size() - 1);
+      tile.getJsonArray("children", new JsonArray()).forEach(c -> tiles.add((JsonObject) c));
+      if (tile.containsKey("content")) {
+        byte[] glb = http.get("/3dtiles/buildings/" + tile.getJsonObject("content").getString("uri")).body();
+        int jsonLength = ByteBuffer.wrap(glb, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        out.add(new JsonObject(new String(glb, 20, jsonLength, StandardCharsets.UTF_8)).getJsonArray("nodes").size());
+      }
+    }
+    return out;
   }
 
   static boolean has3dTiles(JsonObject layer) {
