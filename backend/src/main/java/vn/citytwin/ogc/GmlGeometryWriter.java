@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import vn.citytwin.features.CoordinateFormat;
 
 /**
  * Writes JTS geometries as GML 2.1.2, 3.1.1 or 3.2.1 with the {@code gml} prefix (the caller declares it).

@@ -8,6 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import vn.citytwin.features.CoordinateFormat;
+import vn.citytwin.features.GeoJsonGeometryWriter;
+import vn.citytwin.features.SupportedCrs;
 
 /** GML and GeoJSON geometry writing: schema-valid GML 3.2 with unique ids, axis order, GML 2 form, round trips. */
 class GeometryWritersTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import vn.citytwin.ogc.features.JsonText;
+import vn.citytwin.features.JsonText;
 
 /** No database text can break an XML or JSON document: property-tested over random strings. */
 class XmlAndJsonTextTest {

@@ -7,9 +7,12 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.features.FeatureEdit;
+import vn.citytwin.features.FeatureEditService;
+import vn.citytwin.features.GeoJsonFeatureReader;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 import vn.citytwin.ogc.UrlPaths;
 
 /**

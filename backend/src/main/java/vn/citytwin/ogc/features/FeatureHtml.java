@@ -5,8 +5,11 @@ import java.util.List;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
+import vn.citytwin.features.FeatureRecord;
+import vn.citytwin.features.StreamPart;
+import vn.citytwin.features.ValueText;
 import vn.citytwin.ogc.HtmlPage;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.scenario.ScenarioSource;
 

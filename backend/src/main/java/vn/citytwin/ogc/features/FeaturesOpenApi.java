@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.catalog.Layer;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 
 /**
  * The OpenAPI 3.0 paths of OGC API – Features, generated from the catalog: the templated paths, and for each

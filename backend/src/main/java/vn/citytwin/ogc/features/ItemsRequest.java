@@ -14,7 +14,7 @@ import vn.citytwin.filter.Cql2Parser;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.filter.Literal;
 import vn.citytwin.filter.PropertyRef;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.LayerQuery;
 import vn.citytwin.query.ReadParameters;

@@ -12,8 +12,11 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
 import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.features.FeatureEditService;
+import vn.citytwin.features.FeatureService;
+import vn.citytwin.features.GeoJsonEncoder;
 import vn.citytwin.ogc.OgcApiPart;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 import vn.citytwin.ogc.UrlPaths;
 import vn.citytwin.scenario.ScenarioRegistry;
 

@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import vn.citytwin.ogc.CoordinateFormat;
+import vn.citytwin.features.CoordinateFormat;
 
 /**
  * A small inline SVG overview of a page of features for the HTML pages: no tiles, no scripts, works offline.

@@ -1,2 +1,2 @@
-/** OGC API – Features at /ogc, and the feature streaming engine (cursor → encoder → back-pressured response) WFS shares. */
+/** OGC API – Features at /ogc: the HTTP adapter over the feature engine in {@code vn.citytwin.features}. */
 package vn.citytwin.ogc.features;

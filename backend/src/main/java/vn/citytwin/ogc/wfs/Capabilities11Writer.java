@@ -3,7 +3,7 @@ package vn.citytwin.ogc.wfs;
 import java.util.List;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.ogc.GmlVersion;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 import vn.citytwin.ogc.XmlBuilder;
 
 /**

@@ -14,13 +14,13 @@ import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.filter.PropertyRef;
 import vn.citytwin.ogc.GmlVersion;
-import vn.citytwin.ogc.features.CsvEncoder;
-import vn.citytwin.ogc.features.FeatureEncoder;
-import vn.citytwin.ogc.features.FeatureService;
-import vn.citytwin.ogc.features.GeoJsonEncoder;
-import vn.citytwin.ogc.features.StreamInfo;
-import vn.citytwin.ogc.features.StreamPart;
-import vn.citytwin.ogc.features.StreamPlan;
+import vn.citytwin.features.CsvEncoder;
+import vn.citytwin.features.FeatureEncoder;
+import vn.citytwin.features.FeatureService;
+import vn.citytwin.features.GeoJsonEncoder;
+import vn.citytwin.features.StreamInfo;
+import vn.citytwin.features.StreamPart;
+import vn.citytwin.features.StreamPlan;
 import vn.citytwin.query.LayerQuery;
 
 /**
@@ -107,7 +107,7 @@ final class GetFeatureHandler {
     }).onFailure(ctx::fail);
   }
 
-  private static List<Link> jsonLinks(Function<StreamInfo, String[]> links, vn.citytwin.ogc.features.StreamSummary s,
+  private static List<Link> jsonLinks(Function<StreamInfo, String[]> links, vn.citytwin.features.StreamSummary s,
                                       GetFeatureRequest r) {
     String[] np = links.apply(new StreamInfo(s.numberMatched(), s.numberReturned(), java.time.Instant.now()));
     List<Link> out = new ArrayList<>();

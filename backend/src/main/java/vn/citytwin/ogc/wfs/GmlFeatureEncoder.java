@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.function.Function;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.catalog.Layer;
-import vn.citytwin.ogc.CoordinateFormat;
+import vn.citytwin.features.CoordinateFormat;
 import vn.citytwin.ogc.GmlGeometryWriter;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.XmlText;
-import vn.citytwin.ogc.features.FeatureEncoder;
-import vn.citytwin.ogc.features.FeatureRecord;
-import vn.citytwin.ogc.features.StreamInfo;
-import vn.citytwin.ogc.features.StreamPart;
-import vn.citytwin.ogc.features.StreamSummary;
-import vn.citytwin.ogc.features.ValueText;
+import vn.citytwin.features.FeatureEncoder;
+import vn.citytwin.features.FeatureRecord;
+import vn.citytwin.features.StreamInfo;
+import vn.citytwin.features.StreamPart;
+import vn.citytwin.features.StreamSummary;
+import vn.citytwin.features.ValueText;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**

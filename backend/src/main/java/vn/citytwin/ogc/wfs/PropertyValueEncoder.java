@@ -5,12 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.Function;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.XmlText;
-import vn.citytwin.ogc.features.FeatureEncoder;
-import vn.citytwin.ogc.features.FeatureRecord;
-import vn.citytwin.ogc.features.StreamInfo;
-import vn.citytwin.ogc.features.StreamPart;
-import vn.citytwin.ogc.features.StreamSummary;
-import vn.citytwin.ogc.features.ValueText;
+import vn.citytwin.features.FeatureEncoder;
+import vn.citytwin.features.FeatureRecord;
+import vn.citytwin.features.StreamInfo;
+import vn.citytwin.features.StreamPart;
+import vn.citytwin.features.StreamSummary;
+import vn.citytwin.features.ValueText;
 
 /**
  * GetPropertyValue (WFS 2.0): a {@code wfs:ValueCollection} with one {@code wfs:member} per feature holding the

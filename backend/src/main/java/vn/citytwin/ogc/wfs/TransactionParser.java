@@ -15,7 +15,7 @@ import vn.citytwin.filter.FesParser;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.filter.GmlReader;
 import vn.citytwin.ogc.GmlVersion;
-import vn.citytwin.ogc.features.FeatureEdit;
+import vn.citytwin.features.FeatureEdit;
 
 /**
  * Parses a {@code wfs:Transaction} (WFS 2.0 and 1.1.0) into {@link FeatureEdit}s: {@code Insert} (features as

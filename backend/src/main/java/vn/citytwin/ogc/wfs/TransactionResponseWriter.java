@@ -1,8 +1,8 @@
 package vn.citytwin.ogc.wfs;
 
 import vn.citytwin.ogc.XmlBuilder;
-import vn.citytwin.ogc.features.EditResult;
-import vn.citytwin.ogc.features.EditResult.InsertedId;
+import vn.citytwin.features.EditResult;
+import vn.citytwin.features.EditResult.InsertedId;
 
 /** The TransactionResponse of WFS 2.0 (fes:ResourceId) and 1.1.0 (ogc:FeatureId), with the inserted ids. */
 final class TransactionResponseWriter {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.ogc.GmlVersion;
-import vn.citytwin.ogc.features.CsvEncoder;
+import vn.citytwin.features.CsvEncoder;
 
 /** The GetFeature output formats and the names clients use for them. */
 enum WfsOutputFormat {

@@ -7,7 +7,7 @@ import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.SortKey;
 

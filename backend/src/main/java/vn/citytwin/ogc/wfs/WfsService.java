@@ -20,8 +20,8 @@ import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.OwsExceptionReport;
 import vn.citytwin.ogc.OwsService;
-import vn.citytwin.ogc.features.FeatureEditService;
-import vn.citytwin.ogc.features.FeatureService;
+import vn.citytwin.features.FeatureEditService;
+import vn.citytwin.features.FeatureService;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**

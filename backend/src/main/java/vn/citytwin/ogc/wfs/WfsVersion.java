@@ -7,7 +7,7 @@ import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.OwsExceptionReport;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 
 /** The WFS versions served, with what differs between them. */
 enum WfsVersion {

@@ -14,6 +14,8 @@ import vn.citytwin.catalog.LayerStats;
 import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
+import vn.citytwin.features.LayerExtents;
+import vn.citytwin.features.TimeExtent;
 import vn.citytwin.query.BBox;
 import vn.citytwin.render.legend.LegendOptions;
 import vn.citytwin.render.legend.LegendRenderer;
@@ -32,6 +34,7 @@ public final class CapabilitiesService {
   private final LegendRenderer legends;
   private final CityTwinConfig config;
   private final String endpoint;
+  private static final List<Integer> SRIDS = WmsCrs.SUPPORTED.stream().map(WmsCrs::srid).toList();
   private final LayerExtents extents = new LayerExtents();
   private final Cache<String, String> documents = Caffeine.newBuilder().maximumSize(32).build();
   private final Map<String, int[]> legendSizes = new ConcurrentHashMap<>();
@@ -71,7 +74,7 @@ public final class CapabilitiesService {
         Layer l = all.get(i);
         LayerStats s = futures.get(i).result();
         String k = LayerExtents.key(l, s.dataVersion());
-        Map<WmsCrs, BBox> boxes = s.bbox() == null ? Map.of() : extents.boxes(c, k, s.bbox());
+        Map<WmsCrs, BBox> boxes = s.bbox() == null ? Map.of() : byCrs(extents.boxes(c, k, s.bbox(), SRIDS));
         TimeExtent time = l.isTimeEnabled() ? extents.time(c, k, l) : null;
         List<LayerInfo.StyleEntry> entries = styles.stylesFor(l).stream()
             .map(ns -> {
@@ -93,5 +96,17 @@ public final class CapabilitiesService {
       BufferedImage img = legends.legend(ns.style(), LegendOptions.defaults());
       return new int[] {img.getWidth(), img.getHeight()};
     });
+  }
+
+  /** The boxes by advertised CRS, in {@link WmsCrs#SUPPORTED} order (CRS:84 and EPSG:4326 share one box). */
+  private static Map<WmsCrs, BBox> byCrs(Map<Integer, BBox> bySrid) {
+    Map<WmsCrs, BBox> out = new java.util.LinkedHashMap<>();
+    for (WmsCrs crs : WmsCrs.SUPPORTED) {
+      BBox box = bySrid.get(crs.srid());
+      if (box != null) {
+        out.put(crs, box);
+      }
+    }
+    return out;
   }
 }

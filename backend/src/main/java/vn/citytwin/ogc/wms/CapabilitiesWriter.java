@@ -12,6 +12,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.features.LayerExtents;
 import vn.citytwin.query.BBox;
 import vn.citytwin.render.style.Rule;
 

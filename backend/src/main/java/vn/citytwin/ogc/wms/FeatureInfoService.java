@@ -6,6 +6,8 @@ import java.util.List;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
+import vn.citytwin.features.FeatureRows;
+import vn.citytwin.features.InfoFeature;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.LayerQuery;
 

@@ -3,6 +3,7 @@ package vn.citytwin.ogc.wms;
 import java.util.List;
 import java.util.Map;
 import vn.citytwin.catalog.Layer;
+import vn.citytwin.features.TimeExtent;
 import vn.citytwin.query.BBox;
 
 /**

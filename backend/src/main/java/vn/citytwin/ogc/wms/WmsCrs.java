@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.ogc.SupportedCrs;
+import vn.citytwin.features.SupportedCrs;
 
 /**
  * A coordinate reference system the WMS advertises, with its axis-order rule. In WMS 1.3.0 a CRS's coordinates

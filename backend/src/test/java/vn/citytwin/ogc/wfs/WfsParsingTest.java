@@ -68,10 +68,10 @@ class WfsParsingTest {
 
   @Test
   void srsNamesWritten() {
-    var urn = vn.citytwin.ogc.SupportedCrs.parse("urn:ogc:def:crs:EPSG::4326", "srsName");
-    var epsg = vn.citytwin.ogc.SupportedCrs.parse("EPSG:4326", "srsName");
-    var crs84 = vn.citytwin.ogc.SupportedCrs.parse("CRS:84", "srsName");
-    var utm = vn.citytwin.ogc.SupportedCrs.parse("EPSG:32648", "srsName");
+    var urn = vn.citytwin.features.SupportedCrs.parse("urn:ogc:def:crs:EPSG::4326", "srsName");
+    var epsg = vn.citytwin.features.SupportedCrs.parse("EPSG:4326", "srsName");
+    var crs84 = vn.citytwin.features.SupportedCrs.parse("CRS:84", "srsName");
+    var utm = vn.citytwin.features.SupportedCrs.parse("EPSG:32648", "srsName");
     assertThat(WfsVersion.srsName(urn)).isEqualTo("urn:ogc:def:crs:EPSG::4326");
     assertThat(WfsVersion.srsName(epsg)).isEqualTo("EPSG:4326");
     assertThat(WfsVersion.srsName(crs84)).isEqualTo("EPSG:4326");

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc;
+package vn.citytwin.features;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 import io.vertx.core.Future;
 import java.sql.Connection;

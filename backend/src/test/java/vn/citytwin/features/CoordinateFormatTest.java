@@ -1,4 +1,4 @@
-package vn.citytwin.ogc;
+package vn.citytwin.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.wms;
+package vn.citytwin.features;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,16 +21,16 @@ import vn.citytwin.render.RenderFeature;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**
- * Runs the WMS statements of {@link MapSql} on a connection and decodes the rows: WKB through JTS, attribute
+ * Runs the WMS map statements ({@code ogc.wms.MapSql}) on a connection and decodes the rows: WKB through JTS, attribute
  * values as JDBC gives them (timestamps as {@link java.time.Instant}, JSON and other PostgreSQL objects as text).
  * Not thread-safe (one instance per request: it owns a WKB reader and the timing counters).
  */
-final class FeatureRows {
+public final class FeatureRows {
   private final WKBReader wkb = new WKBReader();
   /** Time spent decoding WKB and attribute values, for the Server-Timing breakdown. */
   private long decodeNanos;
 
-  long decodeNanos() {
+  public long decodeNanos() {
     return decodeNanos;
   }
 
@@ -39,7 +39,7 @@ final class FeatureRows {
    *
    * @param timeoutSeconds statement timeout (at least 1)
    */
-  List<RenderFeature> draw(Connection c, SqlStatement sql, LayerQuery q, int timeoutSeconds) throws SQLException {
+  public List<RenderFeature> draw(Connection c, SqlStatement sql, LayerQuery q, int timeoutSeconds) throws SQLException {
     List<String> columns = FeatureSql.outputColumns(q);
     Map<String, Integer> index = index(columns);
     int n = columns.size() + 1;
@@ -64,8 +64,8 @@ final class FeatureRows {
     return out;
   }
 
-  /** Features around a clicked point, nearest first (see {@link MapSql#info}). */
-  List<InfoFeature> info(Connection c, SqlStatement sql, LayerQuery q, int timeoutSeconds) throws SQLException {
+  /** Features around a clicked point, nearest first (the statement of {@code MapSql.info}). */
+  public List<InfoFeature> info(Connection c, SqlStatement sql, LayerQuery q, int timeoutSeconds) throws SQLException {
     List<String> columns = FeatureSql.outputColumns(q);
     int n = columns.size() + 1;
     String idColumn = q.layer().idColumn();

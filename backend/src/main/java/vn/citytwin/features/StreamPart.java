@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.query.LayerQuery;

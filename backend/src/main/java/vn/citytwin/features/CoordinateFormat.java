@@ -1,4 +1,4 @@
-package vn.citytwin.ogc;
+package vn.citytwin.features;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.wms;
+package vn.citytwin.features;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,34 +21,35 @@ import vn.citytwin.query.BBox;
  * EPSG:4326 box transformed to every advertised CRS (edges densified first, so curved edges are covered), and
  * the values of its time column. Blocking; call on a database worker.
  */
-final class LayerExtents {
+public final class LayerExtents {
   /** A box narrower than this (degrees) is widened to it, so a single point still has an area to zoom to. */
   private static final double MIN_SIZE_DEG = 0.001;
 
-  private final Cache<String, Map<WmsCrs, BBox>> boxes = Caffeine.newBuilder().maximumSize(2_000).build();
+  private final Cache<String, Map<Integer, BBox>> boxes = Caffeine.newBuilder().maximumSize(2_000).build();
   private final Cache<String, TimeExtent> times = Caffeine.newBuilder().maximumSize(2_000).build();
 
   /** Layer-version key of the caches. */
-  static String key(Layer layer, long version) {
+  public static String key(Layer layer, long version) {
     return layer.id() + '@' + version;
   }
 
   /**
-   * The box in every supported CRS (x east, y north), from its EPSG:4326 box {minLon, minLat, maxLon, maxLat}.
+   * The box in each of the given CRSs (x east, y north, by SRID), from its EPSG:4326 box {minLon, minLat, maxLon,
+   * maxLat}. The cache is keyed by {@code key} alone: one caller, one fixed list of SRIDs.
    */
-  Map<WmsCrs, BBox> boxes(Connection c, String key, double[] wgs84) throws SQLException {
-    Map<WmsCrs, BBox> cached = boxes.getIfPresent(key);
+  public Map<Integer, BBox> boxes(Connection c, String key, double[] wgs84, List<Integer> srids)
+      throws SQLException {
+    Map<Integer, BBox> cached = boxes.getIfPresent(key);
     if (cached != null) {
       return cached;
     }
     double[] b = widen(wgs84);
-    Map<WmsCrs, BBox> out = new LinkedHashMap<>();
-    List<Long> srids = WmsCrs.SUPPORTED.stream().map(crs -> (long) crs.srid()).distinct().toList();
+    Long[] distinct = srids.stream().map(Long::valueOf).distinct().toArray(Long[]::new);
     String sql = "SELECT s, ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM unnest(?::int[]) AS s, "
         + "LATERAL (SELECT ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?), s)::box2d AS b) x";
     Map<Integer, BBox> bySrid = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setArray(1, c.createArrayOf("bigint", srids.toArray(new Long[0])));
+      ps.setArray(1, c.createArrayOf("bigint", distinct));
       ps.setDouble(2, b[0]);
       ps.setDouble(3, b[1]);
       ps.setDouble(4, b[2]);
@@ -61,17 +62,11 @@ final class LayerExtents {
         }
       }
     }
-    for (WmsCrs crs : WmsCrs.SUPPORTED) {
-      BBox box = bySrid.get(crs.srid());
-      if (box != null) {
-        out.put(crs, box);
-      }
-    }
-    boxes.put(key, out);
-    return out;
+    boxes.put(key, bySrid);
+    return bySrid;
   }
 
-  static double[] widen(double[] b) {
+  public static double[] widen(double[] b) {
     double[] w = b.clone();
     if (w[2] - w[0] < MIN_SIZE_DEG) {
       double mid = (w[0] + w[2]) / 2;
@@ -87,7 +82,7 @@ final class LayerExtents {
   }
 
   /** The time values of a time-enabled layer's base table. */
-  TimeExtent time(Connection c, String key, Layer layer) throws SQLException {
+  public TimeExtent time(Connection c, String key, Layer layer) throws SQLException {
     TimeExtent cached = times.getIfPresent(key);
     if (cached != null) {
       return cached;

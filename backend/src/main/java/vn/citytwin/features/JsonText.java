@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 /** JSON string literals written by hand into a StringBuilder (RFC 8259 escaping; lone surrogates become U+FFFD). */
 public final class JsonText {

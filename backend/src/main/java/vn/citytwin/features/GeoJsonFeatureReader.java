@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -22,10 +22,10 @@ import vn.citytwin.filter.CrsName;
  * geometry in the body's CRS ({@code Content-Crs}, CRS84 by default, axes swapped to x=east for latitude-first
  * CRSs).
  */
-final class GeoJsonFeatureReader {
+public final class GeoJsonFeatureReader {
   private GeoJsonFeatureReader() {}
 
-  static List<FeatureEdit.NewFeature> read(String body, Layer layer, CrsName crs) {
+  public static List<FeatureEdit.NewFeature> read(String body, Layer layer, CrsName crs) {
     JsonObject json;
     try {
       json = new JsonObject(body);
@@ -53,7 +53,7 @@ final class GeoJsonFeatureReader {
     return out;
   }
 
-  static FeatureEdit.NewFeature feature(JsonObject f, Layer layer, CrsName crs) {
+  public static FeatureEdit.NewFeature feature(JsonObject f, Layer layer, CrsName crs) {
     Map<String, Object> values = new LinkedHashMap<>();
     JsonObject props = f.getJsonObject("properties", new JsonObject());
     for (String k : props.fieldNames()) {

@@ -1,12 +1,12 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.catalog.LayerLinks.Link;
-import vn.citytwin.ogc.CoordinateFormat;
-import vn.citytwin.ogc.GeoJsonGeometryWriter;
+import vn.citytwin.features.CoordinateFormat;
+import vn.citytwin.features.GeoJsonGeometryWriter;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**

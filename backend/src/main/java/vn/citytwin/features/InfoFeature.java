@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.wms;
+package vn.citytwin.features;
 
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;

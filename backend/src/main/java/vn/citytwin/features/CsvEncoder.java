@@ -1,10 +1,10 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 import java.util.List;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.WKTWriter;
 import vn.citytwin.catalog.Field;
-import vn.citytwin.ogc.CoordinateFormat;
+import vn.citytwin.features.CoordinateFormat;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc;
+package vn.citytwin.features;
 
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 /**
  * Writes one response format feature by feature into a text buffer the stream flushes in chunks. One instance per

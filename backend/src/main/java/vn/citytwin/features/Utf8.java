@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.features;
+package vn.citytwin.features;
 
 /**
  * UTF-8 encoding of a character buffer straight into an exact-size byte array: for the chunks of large responses,

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.wms;
+package vn.citytwin.features;
 
 import java.time.Instant;
 import java.util.List;
