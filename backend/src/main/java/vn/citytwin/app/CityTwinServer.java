@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.citytwin.api.LayersApi;
+import vn.citytwin.api.LayersRoutes;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.LayerLinks;
 import vn.citytwin.catalog.LayerStatsService;
@@ -28,25 +28,25 @@ import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
-import vn.citytwin.ogc.OgcApi;
+import vn.citytwin.ogc.OgcApiRoutes;
 import vn.citytwin.ogc.OgcApiPart;
-import vn.citytwin.ogc.OwsEndpoint;
+import vn.citytwin.ogc.OwsRoutes;
 import vn.citytwin.features.FeatureEditService;
 import vn.citytwin.features.FeatureService;
-import vn.citytwin.ogc.features.OgcFeaturesPart;
-import vn.citytwin.ogc.wfs.WfsService;
-import vn.citytwin.ogc.wms.WmsService;
-import vn.citytwin.planning.PlanningApi;
-import vn.citytwin.tiles.OgcTilesPart;
+import vn.citytwin.ogc.features.OgcFeaturesRoutes;
+import vn.citytwin.ogc.wfs.WfsRoutes;
+import vn.citytwin.ogc.wms.WmsRoutes;
+import vn.citytwin.planning.PlanningRoutes;
+import vn.citytwin.tiles.OgcTilesRoutes;
 import vn.citytwin.tiles.TileService;
-import vn.citytwin.tiles.TilesApi;
-import vn.citytwin.tiles3d.Tiles3dApi;
+import vn.citytwin.tiles.TilesRoutes;
+import vn.citytwin.tiles3d.Tiles3dRoutes;
 import vn.citytwin.tiles3d.Tiles3dOptions;
 import vn.citytwin.tiles3d.Tiles3dService;
 import vn.citytwin.core.http.Mountable;
 import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.planning.simulation.SimulationService;
-import vn.citytwin.planning.simulation.SimulationsApi;
+import vn.citytwin.planning.simulation.SimulationRoutes;
 import vn.citytwin.planning.simulation.access.AccessibilitySimulation;
 import vn.citytwin.planning.simulation.flood.DemStore;
 import vn.citytwin.planning.simulation.flood.FloodSimulation;
@@ -126,31 +126,31 @@ public final class CityTwinServer implements AutoCloseable {
     String base = config.server().publicUrl();
     List<LayerLinks> links = new ArrayList<>();
     List<Mountable> mounts = new ArrayList<>();
-    mounts.add(new HealthApi(vertx, db));
+    mounts.add(new HealthRoutes(vertx, db));
     LayerStatsService stats = new LayerStatsService(db, catalog);
     List<OgcApiPart> ogcParts = new ArrayList<>();
 
     TileService tileService = new TileService(db, catalog, config.tiles());
-    TilesApi tiles = TilesApi.create(vertx, tileService, catalog, scenarios, stats, config);
+    TilesRoutes tiles = TilesRoutes.create(vertx, tileService, catalog, scenarios, stats, config);
     mounts.add(tiles);
     links.add(tiles);
-    ogcParts.add(new OgcTilesPart(tileService, tiles, catalog, config));
+    ogcParts.add(new OgcTilesRoutes(tileService, tiles, catalog, config));
 
-    WmsService wms = WmsService.create(vertx, db, catalog, scenarios, stats, config);
+    WmsRoutes wms = WmsRoutes.create(vertx, db, catalog, scenarios, stats, config);
     links.add(wms);
 
     Tiles3dService tiles3dService = new Tiles3dService(vertx, db, catalog, Tiles3dOptions.from(config.tiles()));
-    Tiles3dApi tiles3d = new Tiles3dApi(vertx, tiles3dService, catalog, scenarios);
+    Tiles3dRoutes tiles3d = new Tiles3dRoutes(vertx, tiles3dService, catalog, scenarios);
     mounts.add(tiles3d);
     links.add(tiles3d);
 
     FeatureService features = new FeatureService(db, stats);
     FeatureEditService edits = new FeatureEditService(db, catalog);
-    ogcParts.add(new OgcFeaturesPart(features, edits, catalog, scenarios, stats, config));
-    mounts.add(new OwsEndpoint(vertx, List.of(new WfsService(catalog, stats, scenarios, features, edits, config),
+    ogcParts.add(new OgcFeaturesRoutes(features, edits, catalog, scenarios, stats, config));
+    mounts.add(new OwsRoutes(vertx, List.of(new WfsRoutes(catalog, stats, scenarios, features, edits, config),
         wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
-    mounts.add(new OgcApi(vertx, catalog, stats, ogcParts, config));
+    mounts.add(new OgcApiRoutes(vertx, catalog, stats, ogcParts, config));
 
     // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
     // People are counted by one rule from the planning settings, as in the planning indicators.
@@ -160,11 +160,11 @@ public final class CityTwinServer implements AutoCloseable {
             new AccessibilitySimulation(residents)),
         2, Duration.ofMinutes(15));
     background.add(simulations);
-    mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base,
-        new SimulationsApi(vertx, simulations, base).router()));
+    mounts.add(new PlanningRoutes(vertx, db, catalog, scenarios, config.planning(), base,
+        new SimulationRoutes(vertx, simulations, base).router()));
 
-    // Last: LayersApi copies the link providers when built, so every capability must have added its own.
-    mounts.add(new LayersApi(vertx, catalog, stats, links, base));
+    // Last: LayersRoutes copies the link providers when built, so every capability must have added its own.
+    mounts.add(new LayersRoutes(vertx, catalog, stats, links, base));
     return mounts;
   }
 

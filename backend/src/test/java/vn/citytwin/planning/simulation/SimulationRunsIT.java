@@ -133,7 +133,7 @@ class SimulationRunsIT {
 
   static int serve(SimulationService s) throws Exception {
     Router root = Router.router(vertx);
-    Router simulations = new SimulationsApi(vertx, s, "").router();
+    Router simulations = new SimulationRoutes(vertx, s, "").router();
     root.route("/api/scenarios/:id/simulations*").subRouter(simulations);
     int port = TestServer.freePort();
     httpServer = vertx.createHttpServer().requestHandler(root).listen(port, "127.0.0.1")

@@ -14,11 +14,11 @@ import vn.citytwin.core.error.ApiException;
 import vn.citytwin.ogc.OgcApiPart;
 
 /**
- * OGC API – Tiles (Part 1) over the same tiles as {@link TilesApi}: the WebMercatorQuad tile matrix set, tileset
+ * OGC API – Tiles (Part 1) over the same tiles as {@link TilesRoutes}: the WebMercatorQuad tile matrix set, tileset
  * lists and metadata for the dataset and for each collection, and the tiles at
  * {@code /ogc/collections/{id}/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}}.
  */
-public final class OgcTilesPart implements OgcApiPart {
+public final class OgcTilesRoutes implements OgcApiPart {
   static final String TMS_ID = "WebMercatorQuad";
   static final String TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
   private static final String CONF = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
@@ -28,7 +28,7 @@ public final class OgcTilesPart implements OgcApiPart {
   private final Catalog catalog;
   private final CityTwinConfig config;
 
-  public OgcTilesPart(TileService tiles, TilesApi xyz, Catalog catalog, CityTwinConfig config) {
+  public OgcTilesRoutes(TileService tiles, TilesRoutes xyz, Catalog catalog, CityTwinConfig config) {
     this.tiles = tiles;
     this.requests = xyz.requests();
     this.catalog = catalog;

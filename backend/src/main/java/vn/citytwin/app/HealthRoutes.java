@@ -13,11 +13,11 @@ import vn.citytwin.core.http.Mountable;
  * {@code SELECT 1} through the pool), so it turns 503 while the database is unreachable and back to 200 on its own
  * once it returns: the pool reconnects, no restart needed.
  */
-final class HealthApi implements Mountable {
+final class HealthRoutes implements Mountable {
   private final Router router;
   private final Database db;
 
-  HealthApi(Vertx vertx, Database db) {
+  HealthRoutes(Vertx vertx, Database db) {
     this.db = db;
     router = Router.router(vertx);
     router.get("/live").handler(ctx -> send(ctx, 200, "UP"));

@@ -6,12 +6,12 @@ import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.KvpParams;
 
 /**
- * One classic OGC web service (WFS, WMS, …) behind {@link OwsEndpoint}. The endpoint parses the transport (GET
+ * One classic OGC web service (WFS, WMS, …) behind {@link OwsRoutes}. The endpoint parses the transport (GET
  * query, form POST or XML POST), picks the service by its {@link #name()} and hands the request over; the service
  * answers on {@code ctx} or fails it with an {@link ApiException}, which the endpoint passes back to
  * {@link #fail} so each service reports errors in its own exception format.
  */
-public interface OwsService {
+public interface OwsProtocol {
   /** The SERVICE value, upper case (e.g. {@code WFS}); also the default service at {@code /<name lower case>}. */
   String name();
 

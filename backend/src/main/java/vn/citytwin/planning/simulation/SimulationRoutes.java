@@ -22,7 +22,7 @@ import vn.citytwin.core.http.JsonErrors;
  * </ul>
  * Errors are the JSON error document with a locator (the parameter's name).
  */
-public final class SimulationsApi {
+public final class SimulationRoutes {
   private static final Set<String> RESULT_LAYERS = Set.of("flood_extent", "shadow", "sun_point", "study_area",
       "isochrone", "facility");
 
@@ -31,7 +31,7 @@ public final class SimulationsApi {
   private final String baseUrl;
 
   /** @param baseUrl the public base URL for links, without trailing slash (empty for relative links) */
-  public SimulationsApi(Vertx vertx, SimulationService service, String baseUrl) {
+  public SimulationRoutes(Vertx vertx, SimulationService service, String baseUrl) {
     this.service = service;
     this.baseUrl = baseUrl;
     this.router = Router.router(vertx);

@@ -20,7 +20,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
  * The planning REST API at {@code /api/scenarios}: scenarios, their edits and diffs, indicators, comparisons and
  * reports, and (mounted inside) simulations. Errors are JSON ({@link JsonErrors}) with the offending parameter or body member as locator.
  */
-public final class PlanningApi implements Mountable {
+public final class PlanningRoutes implements Mountable {
   /** Largest request body (edits with detailed polygons). */
   public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -30,7 +30,7 @@ public final class PlanningApi implements Mountable {
    * @param simulations the simulations router (paths relative to {@code /api/scenarios/:id/simulations}), mounted
    *     inside this API so one router owns {@code /api/scenarios}
    */
-  public PlanningApi(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry registry, PlanningSettings settings,
+  public PlanningRoutes(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry registry, PlanningSettings settings,
                      String baseUrl, Router simulations) {
     ScenarioService scenarios = new ScenarioService(db, registry);
     EditService edits = new EditService(db, catalog, registry, scenarios, settings);

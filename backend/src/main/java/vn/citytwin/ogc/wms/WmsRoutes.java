@@ -18,7 +18,7 @@ import vn.citytwin.core.db.Database;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.HttpCaching;
 import vn.citytwin.core.http.KvpParams;
-import vn.citytwin.ogc.OwsService;
+import vn.citytwin.ogc.OwsProtocol;
 import org.w3c.dom.Document;
 import vn.citytwin.render.MapRenderer;
 import vn.citytwin.render.legend.LegendRenderer;
@@ -30,7 +30,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
  * 1.1.1 and 1.3.0. Each handler parses into a request record on the event loop, calls its service (database and
  * drawing work run on worker pools) and writes the bytes; errors are rendered by {@link WmsExceptionReports}.
  */
-public final class WmsService implements OwsService, LayerLinks {
+public final class WmsRoutes implements OwsProtocol, LayerLinks {
   public static final String PATH = "/wms";
   private static final String PARAMS_KEY = "citytwin.wms.params";
 
@@ -43,7 +43,7 @@ public final class WmsService implements OwsService, LayerLinks {
   private final LegendService legends;
   private final CapabilitiesService capabilities;
 
-  private WmsService(Catalog catalog, CityTwinConfig config, MapRequestParser mapParser,
+  private WmsRoutes(Catalog catalog, CityTwinConfig config, MapRequestParser mapParser,
       FeatureInfoParser infoParser, MapService maps, FeatureInfoService infos, LegendService legends,
       CapabilitiesService capabilities) {
     this.catalog = catalog;
@@ -60,7 +60,7 @@ public final class WmsService implements OwsService, LayerLinks {
    * Builds the WMS over the shared services: styles from the classpath {@code styles/}, rendering on a worker
    * pool of one thread per core.
    */
-  public static WmsService create(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
+  public static WmsRoutes create(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
       LayerStatsService stats, CityTwinConfig config) {
     StyleLibrary styles = StyleLibrary.fromClasspath();
     WmsLayers layers = new WmsLayers(catalog);
@@ -69,7 +69,7 @@ public final class WmsService implements OwsService, LayerLinks {
     MapRequestParser mapParser = new MapRequestParser(layers, styles, scenarios, config.wms());
     LegendRenderer legendRenderer = new LegendRenderer();
     String endpoint = config.server().publicUrl() + PATH;
-    return new WmsService(catalog, config, mapParser, new FeatureInfoParser(mapParser, layers, scenarios),
+    return new WmsRoutes(catalog, config, mapParser, new FeatureInfoParser(mapParser, layers, scenarios),
         new MapService(db, renderers, new MapRenderer(), config.wms()), new FeatureInfoService(db, config.wms()),
         new LegendService(layers, styles, legendRenderer, renderers),
         new CapabilitiesService(db, catalog, layers, stats, styles, legendRenderer, config, endpoint));

@@ -21,14 +21,14 @@ import vn.citytwin.core.http.Mountable;
  * {@code GET /api/layers} and {@code GET /api/layers/{id}}: the catalog as JSON, with each layer's extent, fields,
  * feature count, styles and links to every endpoint that serves it.
  */
-public final class LayersApi implements Mountable {
+public final class LayersRoutes implements Mountable {
   private final Router router;
   private final Catalog catalog;
   private final LayerStatsService stats;
   private final List<LayerLinks> linkProviders;
   private final String baseUrl;
 
-  public LayersApi(Vertx vertx, Catalog catalog, LayerStatsService stats, List<LayerLinks> linkProviders,
+  public LayersRoutes(Vertx vertx, Catalog catalog, LayerStatsService stats, List<LayerLinks> linkProviders,
                    String baseUrl) {
     this.catalog = catalog;
     this.stats = stats;

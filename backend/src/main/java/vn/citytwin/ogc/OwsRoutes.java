@@ -26,7 +26,7 @@ import vn.citytwin.core.http.Mountable;
 import vn.citytwin.filter.SecureXml;
 
 /**
- * The classic OGC service endpoint: {@code /ows} dispatches each request to an {@link OwsService} by its
+ * The classic OGC service endpoint: {@code /ows} dispatches each request to an {@link OwsProtocol} by its
  * {@code SERVICE} parameter (KVP) or the {@code service} attribute of the XML root (POST); {@code /wfs},
  * {@code /wms}, … (one per registered service) do the same but default to their own service. Requests come as GET
  * with KVP, POST with {@code application/x-www-form-urlencoded} KVP, or POST with an XML document (XXE-safe).
@@ -34,16 +34,16 @@ import vn.citytwin.filter.SecureXml;
  * <p>Errors: before a service is chosen, an OWS 1.1 ExceptionReport ({@code MissingParameterValue} or
  * {@code InvalidParameterValue} with locator {@code service}); afterwards the chosen service renders them.
  */
-public final class OwsEndpoint implements Mountable {
-  private static final Logger LOG = LoggerFactory.getLogger(OwsEndpoint.class);
+public final class OwsRoutes implements Mountable {
+  private static final Logger LOG = LoggerFactory.getLogger(OwsRoutes.class);
   private static final String SERVICE_KEY = "citytwin.ows.service";
 
   private final Router router;
-  private final Map<String, OwsService> services = new LinkedHashMap<>();
+  private final Map<String, OwsProtocol> services = new LinkedHashMap<>();
   private final long maxBodyBytes;
 
   /** @param maxBodyBytes the largest POST body accepted (transactions carry whole features) */
-  public OwsEndpoint(Vertx vertx, List<OwsService> services, long maxBodyBytes) {
+  public OwsRoutes(Vertx vertx, List<OwsProtocol> services, long maxBodyBytes) {
     services.forEach(s -> this.services.put(s.name().toUpperCase(Locale.ROOT), s));
     this.maxBodyBytes = maxBodyBytes;
     router = Router.router(vertx);
@@ -133,7 +133,7 @@ public final class OwsEndpoint implements Mountable {
         "The request body is larger than " + (maxBodyBytes / (1024 * 1024)) + " MB", null);
   }
 
-  private OwsService choose(RoutingContext ctx, String requested) {
+  private OwsProtocol choose(RoutingContext ctx, String requested) {
     String name = requested;
     if (name == null || name.isBlank()) {
       String mount = ctx.mountPoint() == null ? "" : ctx.mountPoint();
@@ -142,7 +142,7 @@ public final class OwsEndpoint implements Mountable {
         throw ApiException.missingParameter("service");
       }
     }
-    OwsService s = services.get(name.trim().toUpperCase(Locale.ROOT));
+    OwsProtocol s = services.get(name.trim().toUpperCase(Locale.ROOT));
     if (s == null) {
       throw ApiException.invalidParameter("service", "Unknown service '" + KvpParams.abbreviate(name.trim())
           + "'; this endpoint offers " + String.join(", ", services.keySet()));
@@ -163,7 +163,7 @@ public final class OwsEndpoint implements Mountable {
       return;
     }
     vn.citytwin.core.http.HttpCaching.forgetValidators(ctx.response());
-    OwsService service = ctx.get(SERVICE_KEY);
+    OwsProtocol service = ctx.get(SERVICE_KEY);
     if (service != null) {
       service.fail(ctx, error);
     } else {

@@ -19,7 +19,7 @@ import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.OwsExceptionReport;
-import vn.citytwin.ogc.OwsService;
+import vn.citytwin.ogc.OwsProtocol;
 import vn.citytwin.features.FeatureEditService;
 import vn.citytwin.features.FeatureService;
 import vn.citytwin.scenario.ScenarioRegistry;
@@ -30,7 +30,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
  * KVP (GET or form POST) or XML POST. Errors are OWS ExceptionReports in the request's version. Locking is not
  * offered.
  */
-public final class WfsService implements OwsService {
+public final class WfsRoutes implements OwsProtocol {
   private static final String VERSION_KEY = "citytwin.wfs.version";
 
   private final Catalog catalog;
@@ -43,7 +43,7 @@ public final class WfsService implements OwsService {
   private final FeatureEditService edits;
   private final CityTwinConfig config;
 
-  public WfsService(Catalog catalog, LayerStatsService stats, ScenarioRegistry scenarios, FeatureService features,
+  public WfsRoutes(Catalog catalog, LayerStatsService stats, ScenarioRegistry scenarios, FeatureService features,
                     FeatureEditService edits, CityTwinConfig config) {
     this.catalog = catalog;
     this.stats = stats;

@@ -26,7 +26,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
  * create/replace/update/delete. Routes: {@code /collections/{id}/items}, {@code /items/{featureId}},
  * {@code /queryables}.
  */
-public final class OgcFeaturesPart implements OgcApiPart {
+public final class OgcFeaturesRoutes implements OgcApiPart {
   private static final String F1 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/";
   private static final String F2 = "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/";
   private static final String F3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
@@ -38,7 +38,7 @@ public final class OgcFeaturesPart implements OgcApiPart {
   private final ItemsHandler items;
   private final FeatureEditsHandler edits;
 
-  public OgcFeaturesPart(FeatureService features, FeatureEditService edits, Catalog catalog,
+  public OgcFeaturesRoutes(FeatureService features, FeatureEditService edits, Catalog catalog,
                          ScenarioRegistry scenarios, LayerStatsService stats, CityTwinConfig config) {
     this.catalog = catalog;
     this.config = config;

@@ -22,7 +22,7 @@ import vn.citytwin.core.http.Mountable;
  * collections list/description, merged from every {@link OgcApiPart} (Features, Tiles, …), which add their own
  * routes below. JSON here; parts may offer HTML for their resources.
  */
-public final class OgcApi implements Mountable {
+public final class OgcApiRoutes implements Mountable {
   public static final String CORE = "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core";
   public static final String COLLECTIONS = "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections";
   public static final String JSON = "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/json";
@@ -35,7 +35,7 @@ public final class OgcApi implements Mountable {
   private final CityTwinConfig.Service service;
   private final String base;
 
-  public OgcApi(Vertx vertx, Catalog catalog, LayerStatsService stats, List<OgcApiPart> parts,
+  public OgcApiRoutes(Vertx vertx, Catalog catalog, LayerStatsService stats, List<OgcApiPart> parts,
                 CityTwinConfig config) {
     this.catalog = catalog;
     this.stats = stats;

@@ -20,30 +20,30 @@ import vn.citytwin.core.http.Mountable;
  * XYZ vector tiles and TileJSON, as web map libraries expect them:
  * {@code /tiles/{layer[,layer…]}/{z}/{x}/{y}.mvt} (also {@code .pbf}) and {@code /tiles/{layer[,layer…]}.json}.
  */
-public final class TilesApi implements Mountable, LayerLinks {
+public final class TilesRoutes implements Mountable, LayerLinks {
   private final Router router;
   private final TileService tiles;
   private final TileRequests requests;
   private final LayerStatsService stats;
   private final CityTwinConfig config;
 
-  public TilesApi(Vertx vertx, TileService tiles, TileRequests requests, LayerStatsService stats,
+  public TilesRoutes(Vertx vertx, TileService tiles, TileRequests requests, LayerStatsService stats,
                   CityTwinConfig config) {
     this.tiles = tiles;
     this.requests = requests;
     this.stats = stats;
     this.config = config;
     router = Router.router(vertx);
-    router.getWithRegex("/([^/]+)/([^/]+)/([^/]+)/([^/.]+)\\.(mvt|pbf)").handler(this::tile);
-    router.getWithRegex("/([^/]+)\\.json").handler(this::tileJson);
+    router.getWithRegex("/(?<layers>[^/]+)/(?<z>[^/]+)/(?<x>[^/]+)/(?<y>[^/.]+)\\.(mvt|pbf)").handler(this::tile);
+    router.getWithRegex("/(?<layers>[^/]+)\\.json").handler(this::tileJson);
     router.route().failureHandler(new JsonErrors());
   }
 
   /** Builds the XYZ API and its request parser over the shared services. */
-  public static TilesApi create(Vertx vertx, TileService tiles, vn.citytwin.catalog.Catalog catalog,
+  public static TilesRoutes create(Vertx vertx, TileService tiles, vn.citytwin.catalog.Catalog catalog,
                                 vn.citytwin.scenario.ScenarioRegistry scenarios, LayerStatsService stats,
                                 CityTwinConfig config) {
-    return new TilesApi(vertx, tiles, new TileRequests(catalog, scenarios), stats, config);
+    return new TilesRoutes(vertx, tiles, new TileRequests(catalog, scenarios), stats, config);
   }
 
   TileRequests requests() {
@@ -61,9 +61,8 @@ public final class TilesApi implements Mountable, LayerLinks {
   }
 
   private void tile(RoutingContext ctx) {
-    List<Layer> layers = requests.layers(ctx.pathParam("param0"));
-    TileAddress address = TileAddress.parse(ctx.pathParam("param1"), ctx.pathParam("param2"),
-        ctx.pathParam("param3"));
+    List<Layer> layers = requests.layers(ctx.pathParam("layers"));
+    TileAddress address = TileAddress.parse(ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"));
     TileRequest r = requests.parse(ctx, layers, address);
     if (TileResponses.notModified(ctx, tiles.etag(r), config.tiles())) {
       return;
@@ -72,7 +71,7 @@ public final class TilesApi implements Mountable, LayerLinks {
   }
 
   private void tileJson(RoutingContext ctx) {
-    String ids = ctx.pathParam("param0");
+    String ids = ctx.pathParam("layers");
     List<Layer> layers = requests.layers(ids);
     String query = ctx.request().query();
     String suffix = query == null || query.isEmpty() ? "" : "?" + query;

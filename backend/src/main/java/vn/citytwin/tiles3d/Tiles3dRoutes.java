@@ -28,20 +28,21 @@ import vn.citytwin.scenario.ScenarioRegistry;
  * Errors are JSON: unknown layer 404, layer without height 400, bad scenario 400/404, bad address 400, an address
  * that is not a leaf of the current tileset 404.
  */
-public final class Tiles3dApi implements Mountable, LayerLinks {
+public final class Tiles3dRoutes implements Mountable, LayerLinks {
   static final String GLB = "model/gltf-binary";
   private final Router router;
   private final Tiles3dService tiles;
   private final Catalog catalog;
   private final ScenarioRegistry scenarios;
 
-  public Tiles3dApi(Vertx vertx, Tiles3dService tiles, Catalog catalog, ScenarioRegistry scenarios) {
+  public Tiles3dRoutes(Vertx vertx, Tiles3dService tiles, Catalog catalog, ScenarioRegistry scenarios) {
     this.tiles = tiles;
     this.catalog = catalog;
     this.scenarios = scenarios;
     router = Router.router(vertx);
     router.get("/:layer/tileset.json").handler(this::tileset);
-    router.getWithRegex("/([^/]+)/content/([^/]+)/([^/]+)/([^/.]+)\\.glb").handler(this::content);
+    router.getWithRegex("/(?<layer>[^/]+)/content/(?<z>[^/]+)/(?<x>[^/]+)/(?<y>[^/.]+)\\.glb")
+        .handler(this::content);
     router.route().failureHandler(new JsonErrors());
   }
 
@@ -69,8 +70,8 @@ public final class Tiles3dApi implements Mountable, LayerLinks {
   }
 
   private void content(RoutingContext ctx) {
-    Tiles3dRequest r = request(ctx, ctx.pathParam("param0"));
-    QuadCell cell = QuadCell.parse(ctx.pathParam("param1"), ctx.pathParam("param2"), ctx.pathParam("param3"));
+    Tiles3dRequest r = request(ctx, ctx.pathParam("layer"));
+    QuadCell cell = QuadCell.parse(ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"));
     if (HttpCaching.notModified(ctx, tiles.contentEtag(r, cell), tiles.options().contentMaxAgeSeconds())) {
       return;
     }
