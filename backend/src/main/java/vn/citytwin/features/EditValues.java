@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.error.ErrorText;
 
 /**
  * Checks an edit value against its column's type and gives the text bound for it ({@code CAST(? AS <type>)}), so a
@@ -63,7 +63,7 @@ final class EditValues {
   }
 
   private static ApiException bad(Field f, String s) {
-    return ApiException.invalidParameter(f.name(), "Value '" + KvpParams.abbreviate(s) + "' does not fit property '"
+    return ApiException.invalidParameter(f.name(), "Value '" + ErrorText.abbreviate(s) + "' does not fit property '"
         + f.name() + "' of type " + f.type().jsonType() + (f.type().jsonType().equals("string") ? " ("
         + f.pgType() + ")" : ""));
   }

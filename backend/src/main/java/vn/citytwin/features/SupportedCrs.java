@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.filter.CrsName;
 
 /**
@@ -34,7 +35,7 @@ public final class SupportedCrs {
   public static CrsName parse(String text, String locator) {
     Optional<CrsName> crs = CrsName.lookup(text);
     if (crs.isEmpty()) {
-      throw ApiException.invalidParameter(locator, "Cannot read the CRS name '" + abbreviate(text)
+      throw ApiException.invalidParameter(locator, "Cannot read the CRS name '" + ErrorText.abbreviate(text)
           + "'; use e.g. urn:ogc:def:crs:EPSG::4326, EPSG:3405 or " + CRS84_URI);
     }
     if (!EPSG_CODES.contains(crs.get().srid())) {
@@ -77,7 +78,4 @@ public final class SupportedCrs {
     return all;
   }
 
-  private static String abbreviate(String v) {
-    return v == null ? "" : v.length() > 80 ? v.substring(0, 80) + "…" : v;
-  }
 }

@@ -7,6 +7,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.xml.SecureXml;
 
 /** Small DOM helpers for the FES and GML readers; they work on namespace-aware and plain DOMs alike. */
 final class Dom {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.xml.SecureXml;
 
 /**
  * Parses OGC Filter Encoding: FES 2.0 ({@code http://www.opengis.net/fes/2.0}, WFS 2.0) and Filter Encoding 1.0/1.1

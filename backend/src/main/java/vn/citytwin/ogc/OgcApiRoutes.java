@@ -15,6 +15,7 @@ import vn.citytwin.catalog.LayerLinks;
 import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.http.JsonErrors;
+import vn.citytwin.core.http.Language;
 import vn.citytwin.core.http.Mountable;
 
 /**
@@ -211,18 +212,7 @@ public final class OgcApiRoutes implements Mountable {
   }
 
   private String language(RoutingContext ctx) {
-    String q = ctx.request().getParam("lang");
-    if (q == null) {
-      q = ctx.request().getParam("language");
-    }
-    if ("en".equals(q) || "vi".equals(q)) {
-      return q;
-    }
-    String accept = ctx.request().getHeader("Accept-Language");
-    if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).startsWith("en")) {
-      return "en";
-    }
-    return service.defaultLanguage();
+    return Language.of(ctx.request(), service.defaultLanguage());
   }
 
   private static void json(RoutingContext ctx, JsonObject body) {

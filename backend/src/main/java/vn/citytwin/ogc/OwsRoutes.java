@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.JsonErrors;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.core.http.Mountable;
-import vn.citytwin.filter.SecureXml;
+import vn.citytwin.core.xml.SecureXml;
 
 /**
  * The classic OGC service endpoint: {@code /ows} dispatches each request to an {@link OwsProtocol} by its
@@ -144,7 +145,7 @@ public final class OwsRoutes implements Mountable {
     }
     OwsProtocol s = services.get(name.trim().toUpperCase(Locale.ROOT));
     if (s == null) {
-      throw ApiException.invalidParameter("service", "Unknown service '" + KvpParams.abbreviate(name.trim())
+      throw ApiException.invalidParameter("service", "Unknown service '" + ErrorText.abbreviate(name.trim())
           + "'; this endpoint offers " + String.join(", ", services.keySet()));
     }
     ctx.put(SERVICE_KEY, s);

@@ -6,6 +6,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.planning.edits.GeoJsonGeometry;
 import vn.citytwin.planning.indicators.Scope;
@@ -81,7 +82,7 @@ final class PlanningParams {
       try {
         g = new WKTReader(GeoJsonGeometry.FACTORY).read(raw);
       } catch (ParseException | IllegalArgumentException e) {
-        throw ApiException.invalidParameter("area", "area is neither WKT nor GeoJSON: " + KvpParams.abbreviate(
+        throw ApiException.invalidParameter("area", "area is neither WKT nor GeoJSON: " + ErrorText.abbreviate(
             String.valueOf(e.getMessage())));
       }
       g.setSRID(4326);

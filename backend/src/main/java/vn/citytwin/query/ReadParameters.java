@@ -2,6 +2,7 @@ package vn.citytwin.query;
 
 import java.util.Locale;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.Cql2Parser;
 import vn.citytwin.filter.Filter;
@@ -24,7 +25,7 @@ public record ReadParameters(ScenarioRef scenario, Filter filter, String filterT
       String lang = p.get("filter-lang").orElse("cql2-text").toLowerCase(Locale.ROOT);
       if (!lang.equals("cql2-text") && !lang.equals("ecql") && !lang.equals("cql-text")) {
         throw ApiException.invalidParameter("filter-lang", "Only filter-lang=cql2-text is supported here, got '"
-            + KvpParams.abbreviate(lang) + "'");
+            + ErrorText.abbreviate(lang) + "'");
       }
       filter = Cql2Parser.parse(filterText);
     }

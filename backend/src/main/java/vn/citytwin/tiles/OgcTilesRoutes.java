@@ -101,10 +101,11 @@ public final class OgcTilesRoutes implements OgcApiPart {
           .replace("row", "row (tileRow)"), null);
     }
     TileRequest r = requests.parse(ctx, layers, address);
-    if (TileResponses.notModified(ctx, tiles.etag(r), config.tiles())) {
+    String etag = tiles.etag(r);
+    if (TileResponses.notModified(ctx, etag, config.tiles())) {
       return;
     }
-    tiles.tile(r).onSuccess(t -> TileResponses.send(ctx, t, config.tiles())).onFailure(ctx::fail);
+    tiles.tile(r, etag).onSuccess(t -> TileResponses.send(ctx, t, config.tiles())).onFailure(ctx::fail);
   }
 
   private Layer layer(RoutingContext ctx) {

@@ -7,6 +7,7 @@ import java.util.List;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.query.ReadParameters;
 import vn.citytwin.scenario.ScenarioRegistry;
@@ -50,7 +51,7 @@ final class TileRequests {
     if (properties != null) {
       for (String prop : properties) {
         if (layers.stream().noneMatch(l -> l.field(prop).isPresent())) {
-          throw ApiException.invalidParameter("properties", "Unknown property '" + KvpParams.abbreviate(prop)
+          throw ApiException.invalidParameter("properties", "Unknown property '" + ErrorText.abbreviate(prop)
               + "' (none of the requested layers has it)");
         }
       }

@@ -44,8 +44,12 @@ public final class TileService {
     return HttpCaching.etag("mvt", versions, r.parameterKey());
   }
 
-  public Future<Tile> tile(TileRequest r) {
-    String etag = etag(r);
+  /**
+   * The tile, from the cache or PostgreSQL.
+   *
+   * @param etag {@link #etag(TileRequest)} of {@code r}, which the caller has already computed for its 304 check
+   */
+  public Future<Tile> tile(TileRequest r, String etag) {
     Tile cached = cache == null ? null : cache.getIfPresent(etag);
     if (cached != null) {
       return Future.succeededFuture(cached);

@@ -64,10 +64,11 @@ public final class TilesRoutes implements Mountable, LayerLinks {
     List<Layer> layers = requests.layers(ctx.pathParam("layers"));
     TileAddress address = TileAddress.parse(ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"));
     TileRequest r = requests.parse(ctx, layers, address);
-    if (TileResponses.notModified(ctx, tiles.etag(r), config.tiles())) {
+    String etag = tiles.etag(r);
+    if (TileResponses.notModified(ctx, etag, config.tiles())) {
       return;
     }
-    tiles.tile(r).onSuccess(t -> TileResponses.send(ctx, t, config.tiles())).onFailure(ctx::fail);
+    tiles.tile(r, etag).onSuccess(t -> TileResponses.send(ctx, t, config.tiles())).onFailure(ctx::fail);
   }
 
   private void tileJson(RoutingContext ctx) {

@@ -40,7 +40,7 @@ public final class Tiles3dExport {
   public static Summary write(Tiles3dService service, Tiles3dRequest request, Path dir, int parallelism)
       throws IOException {
     long start = System.nanoTime();
-    TilesetDocument doc = service.tileset(request).await();
+    TilesetDocument doc = service.tileset(request, service.tilesetEtag(request)).await();
     String json = doc.tree().toJson("", request.layer().id()).encodePrettily();
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("tileset.json"), json, StandardCharsets.UTF_8);
@@ -54,7 +54,7 @@ public final class Tiles3dExport {
     while (next < leaves.size() || !window.isEmpty()) {
       while (next < leaves.size() && window.size() < Math.max(1, parallelism)) {
         QuadCell cell = leaves.get(next++).cell();
-        window.add(new Pending(cell, service.content(request, cell)));
+        window.add(new Pending(cell, service.content(request, cell, service.contentEtag(request, cell))));
       }
       Pending p = window.poll();
       Tiles3dContent c = p.content().await();

@@ -62,20 +62,22 @@ public final class Tiles3dRoutes implements Mountable, LayerLinks {
 
   private void tileset(RoutingContext ctx) {
     Tiles3dRequest r = request(ctx, ctx.pathParam("layer"));
-    if (HttpCaching.notModified(ctx, tiles.tilesetEtag(r), 0)) {
+    String etag = tiles.tilesetEtag(r);
+    if (HttpCaching.notModified(ctx, etag, 0)) {
       return;
     }
-    tiles.tileset(r).onSuccess(doc -> send(ctx, "application/json; charset=utf-8", doc.json(), doc.gzipped()))
+    tiles.tileset(r, etag).onSuccess(doc -> send(ctx, "application/json; charset=utf-8", doc.json(), doc.gzipped()))
         .onFailure(ctx::fail);
   }
 
   private void content(RoutingContext ctx) {
     Tiles3dRequest r = request(ctx, ctx.pathParam("layer"));
     QuadCell cell = QuadCell.parse(ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"));
-    if (HttpCaching.notModified(ctx, tiles.contentEtag(r, cell), tiles.options().contentMaxAgeSeconds())) {
+    String etag = tiles.contentEtag(r, cell);
+    if (HttpCaching.notModified(ctx, etag, tiles.options().contentMaxAgeSeconds())) {
       return;
     }
-    tiles.content(r, cell).onSuccess(c -> send(ctx, GLB, c.glb(), c.gzipped())).onFailure(ctx::fail);
+    tiles.content(r, cell, etag).onSuccess(c -> send(ctx, GLB, c.glb(), c.gzipped())).onFailure(ctx::fail);
   }
 
   // Bodies are compressed once when built; an explicit Content-Encoding keeps the server's compressor (which

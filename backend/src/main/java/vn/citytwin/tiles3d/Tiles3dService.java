@@ -82,20 +82,21 @@ public final class Tiles3dService implements AutoCloseable {
   /**
    * The tileset: from the cache, or built. Content URIs are relative ({@code content/z/x/y.glb}) and carry
    * {@link Tiles3dRequest#contentQuery} with a token of the data version.
+   *
+   * @param etag {@link #tilesetEtag} of {@code r}, computed once by the caller for its 304 check and reused here
    */
-  public Future<TilesetDocument> tileset(Tiles3dRequest r) {
-    String etag = tilesetEtag(r);
+  public Future<TilesetDocument> tileset(Tiles3dRequest r, String etag) {
     return cachedOrBuilt(tilesets, tilesetsInFlight, etag, () -> buildTileset(r, etag));
   }
 
   /**
    * One leaf's content.
    *
+   * @param etag {@link #contentEtag} of {@code r} and {@code cell}, computed once by the caller
    * @return a future failed with NOT_FOUND (locator {@code tile}) when the cell is not a leaf of the current
    *     tileset
    */
-  public Future<Tiles3dContent> content(Tiles3dRequest r, QuadCell cell) {
-    String etag = contentEtag(r, cell);
+  public Future<Tiles3dContent> content(Tiles3dRequest r, QuadCell cell, String etag) {
     return cachedOrBuilt(contents, contentsInFlight, etag, () -> buildContent(r, cell, etag));
   }
 
@@ -122,7 +123,7 @@ public final class Tiles3dService implements AutoCloseable {
   }
 
   private Future<Tiles3dContent> buildContent(Tiles3dRequest r, QuadCell cell, String etag) {
-    return tileset(r).compose(doc -> {
+    return tileset(r, tilesetEtag(r)).compose(doc -> {
       TileTree.Leaf leaf = doc.tree().leaf(cell).orElseThrow(() -> ApiException.notFound("tile",
           "No content tile " + cell + " in the current tileset of layer '" + r.layer().id() + "'"));
       BoundingRegion g = leaf.region();

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.core.xml.SecureXml;
 
 class FesParserTest {
   private static final String FES = "xmlns:fes=\"http://www.opengis.net/fes/2.0\" "

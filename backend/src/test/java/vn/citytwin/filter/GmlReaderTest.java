@@ -12,6 +12,7 @@ import org.locationtech.jts.io.WKTWriter;
 import org.w3c.dom.Element;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.core.xml.SecureXml;
 
 /**
  * The public GML entry point, as WFS-T Insert and Update use it: a geometry element of a request document, a default

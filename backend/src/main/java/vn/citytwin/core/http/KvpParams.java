@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 
 /**
  * OGC key-value-pair request parameters: names are case-insensitive (WMS 1.3.0 §6.8.1, WFS 2.0 §6.2.5), values
@@ -63,7 +64,7 @@ public final class KvpParams {
         }
         return n;
       } catch (NumberFormatException e) {
-        throw ApiException.invalidParameter(name, name + " must be an integer, got '" + abbreviate(v) + "'");
+        throw ApiException.invalidParameter(name, name + " must be an integer, got '" + ErrorText.abbreviate(v) + "'");
       }
     });
   }
@@ -76,13 +77,10 @@ public final class KvpParams {
       } catch (ApiException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw ApiException.invalidParameter(name, "Invalid " + name + ": '" + abbreviate(v) + "'");
+        throw ApiException.invalidParameter(name, "Invalid " + name + ": '" + ErrorText.abbreviate(v) + "'");
       }
     });
   }
 
   /** Cut long user input before echoing it in an error message. */
-  public static String abbreviate(String v) {
-    return v.length() > 80 ? v.substring(0, 80) + "…" : v;
-  }
 }

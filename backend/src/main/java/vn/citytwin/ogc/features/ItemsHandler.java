@@ -9,7 +9,9 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks.Link;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.http.Language;
 import vn.citytwin.features.CsvEncoder;
 import vn.citytwin.features.FeatureEncoder;
 import vn.citytwin.features.FeatureService;
@@ -111,7 +113,7 @@ final class ItemsHandler {
     String self = self(ctx);
     features.fetch(part, 1, 0).onSuccess(found -> {
       if (found.isEmpty()) {
-        ctx.fail(ApiException.notFound("featureId", "No feature '" + abbreviate(fid) + "' in '" + layer.id() + "'"));
+        ctx.fail(ApiException.notFound("featureId", "No feature '" + ErrorText.abbreviate(fid, 40) + "' in '" + layer.id() + "'"));
         return;
       }
       ctx.response().putHeader("Content-Crs", "<" + crsUri + ">");
@@ -169,18 +171,7 @@ final class ItemsHandler {
   }
 
   private String lang(RoutingContext ctx) {
-    String q = ctx.request().getParam("lang");
-    if ("en".equals(q) || "vi".equals(q)) {
-      return q;
-    }
-    String accept = ctx.request().getHeader("Accept-Language");
-    if (accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en")) {
-      return "en";
-    }
-    return config.service().defaultLanguage();
+    return Language.of(ctx.request(), config.service().defaultLanguage());
   }
 
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
 }

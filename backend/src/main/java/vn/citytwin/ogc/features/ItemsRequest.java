@@ -7,6 +7,7 @@ import java.util.Set;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.ComparisonOp;
 import vn.citytwin.filter.CrsName;
@@ -54,7 +55,7 @@ public record ItemsRequest(LayerQuery query, CrsName crs, String crsUri, int lim
         continue;
       }
       Field f = layer.queryableFields().stream().filter(q -> q.name().equals(name)).findFirst()
-          .orElseThrow(() -> ApiException.invalidParameter(name, "Unknown parameter '" + KvpParams.abbreviate(name)
+          .orElseThrow(() -> ApiException.invalidParameter(name, "Unknown parameter '" + ErrorText.abbreviate(name)
               + "': not a queryable of '" + layer.id() + "' (see its /queryables) nor an items parameter"));
       equalities.add(new Filter.Comparison(ComparisonOp.EQ, new PropertyRef(f.name()), new Literal(raw.get(name))));
     }
@@ -84,7 +85,7 @@ public record ItemsRequest(LayerQuery query, CrsName crs, String crsUri, int lim
     for (SortKey k : sort) {
       if (layer.field(k.property()).isEmpty()) {
         throw ApiException.invalidParameter("sortby", "Cannot sort by unknown property '"
-            + KvpParams.abbreviate(k.property()) + "'");
+            + ErrorText.abbreviate(k.property()) + "'");
       }
     }
     List<String> properties = p.get("properties").map(s -> List.of(s.split(","))).map(l -> l.stream()
@@ -106,7 +107,7 @@ public record ItemsRequest(LayerQuery query, CrsName crs, String crsUri, int lim
       try {
         v[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
-        throw ApiException.invalidParameter("bbox", "bbox value '" + KvpParams.abbreviate(parts[i].trim())
+        throw ApiException.invalidParameter("bbox", "bbox value '" + ErrorText.abbreviate(parts[i].trim())
             + "' is not a number");
       }
     }

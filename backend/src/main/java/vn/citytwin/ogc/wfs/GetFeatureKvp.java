@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.Cql2Parser;
 import vn.citytwin.filter.FesParser;
@@ -124,7 +125,7 @@ final class GetFeatureKvp {
   Layer layerOfId(String rid, String locator) {
     int dot = rid.lastIndexOf('.');
     if (dot <= 0) {
-      throw ApiException.invalidParameter(locator, "Feature id '" + KvpParams.abbreviate(rid)
+      throw ApiException.invalidParameter(locator, "Feature id '" + ErrorText.abbreviate(rid)
           + "' has no type prefix; write it as <type>.<id>, e.g. buildings.42, or give TYPENAMES");
     }
     return names.layer(rid.substring(0, dot), locator);

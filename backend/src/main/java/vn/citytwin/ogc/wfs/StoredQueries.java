@@ -3,7 +3,7 @@ package vn.citytwin.ogc.wfs;
 import java.util.List;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.ogc.XmlBuilder;
 
 /**
@@ -19,7 +19,7 @@ final class StoredQueries {
 
   static void requireKnown(String id, String locator) {
     if (!GET_FEATURE_BY_ID.equals(id.trim())) {
-      throw ApiException.invalidParameter(locator, "Unknown stored query '" + KvpParams.abbreviate(id.trim())
+      throw ApiException.invalidParameter(locator, "Unknown stored query '" + ErrorText.abbreviate(id.trim())
           + "'; this server has " + GET_FEATURE_BY_ID);
     }
   }

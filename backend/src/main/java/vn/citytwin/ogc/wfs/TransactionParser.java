@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
-import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.FesParser;
 import vn.citytwin.filter.Filter;
@@ -148,7 +148,7 @@ final class TransactionParser {
       return version.defaultCrs();
     }
     return CrsName.lookup(srsName).orElseThrow(() -> ApiException.invalidParameter("srsName",
-        "Cannot read the srsName '" + KvpParams.abbreviate(srsName) + "'; use e.g. urn:ogc:def:crs:EPSG::4326"
+        "Cannot read the srsName '" + ErrorText.abbreviate(srsName) + "'; use e.g. urn:ogc:def:crs:EPSG::4326"
             + " or EPSG:4326"));
   }
 

@@ -5,7 +5,7 @@ import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.ogc.XmlNames;
 
 /**
@@ -46,7 +46,7 @@ final class WfsNames {
         return l;
       }
     }
-    throw ApiException.invalidParameter(locator, "Unknown feature type '" + KvpParams.abbreviate(typeName.trim())
+    throw ApiException.invalidParameter(locator, "Unknown feature type '" + ErrorText.abbreviate(typeName.trim())
         + "'");
   }
 
@@ -71,7 +71,7 @@ final class WfsNames {
     }
     List<String> known = layer.fields().stream().map(f -> element(f.name())).limit(12).toList();
     throw ApiException.invalidParameter(locator, "Feature type " + typeName(layer) + " has no property '"
-        + KvpParams.abbreviate(propertyName.trim()) + "'; it has " + String.join(", ", known)
+        + ErrorText.abbreviate(propertyName.trim()) + "'; it has " + String.join(", ", known)
         + ", " + element(layer.geometryColumn()));
   }
 

@@ -3,7 +3,7 @@ package vn.citytwin.ogc.wfs;
 import java.util.List;
 import java.util.Locale;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.features.CsvEncoder;
 
@@ -60,7 +60,7 @@ enum WfsOutputFormat {
         return f;
       }
     }
-    throw ApiException.invalidParameter("outputFormat", "Output format '" + KvpParams.abbreviate(name)
+    throw ApiException.invalidParameter("outputFormat", "Output format '" + ErrorText.abbreviate(name)
         + "' is not offered; use one of " + String.join(", ", offered(v).stream().map(f -> f.mimeType).toList()));
   }
 }

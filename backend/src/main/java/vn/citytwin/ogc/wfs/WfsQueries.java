@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.features.SupportedCrs;
@@ -62,7 +62,7 @@ final class WfsQueries {
       try {
         v[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
-        throw ApiException.invalidParameter("bbox", "BBOX value '" + KvpParams.abbreviate(parts[i].trim())
+        throw ApiException.invalidParameter("bbox", "BBOX value '" + ErrorText.abbreviate(parts[i].trim())
             + "' is not a number");
       }
     }

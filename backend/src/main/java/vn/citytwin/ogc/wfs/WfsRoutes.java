@@ -16,6 +16,7 @@ import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.OwsExceptionReport;
@@ -89,7 +90,7 @@ public final class WfsRoutes implements OwsProtocol {
           KvpLists.items(p.get("STOREDQUERY_ID").orElse(null)), catalog.publicLayers()));
       case "transaction" -> throw ApiException.notSupported("request",
           "Transaction is accepted as XML POST only");
-      default -> throw ApiException.notSupported("request", "Operation '" + KvpParams.abbreviate(request)
+      default -> throw ApiException.notSupported("request", "Operation '" + ErrorText.abbreviate(request)
           + "' is not offered");
     }
   }

@@ -3,7 +3,7 @@ package vn.citytwin.ogc.wfs;
 import java.util.Arrays;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
-import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.ogc.GmlVersion;
 import vn.citytwin.ogc.OwsExceptionReport;
@@ -85,7 +85,7 @@ enum WfsVersion {
     if (t.equals("1.1.0") || t.equals("1.1")) {
       return V1_1_0;
     }
-    throw ApiException.invalidParameter("version", "WFS version '" + KvpParams.abbreviate(t)
+    throw ApiException.invalidParameter("version", "WFS version '" + ErrorText.abbreviate(t)
         + "' is not served; use 2.0.0 or 1.1.0");
   }
 

@@ -3,6 +3,7 @@ package vn.citytwin.ogc.wms;
 import java.util.ArrayList;
 import java.util.List;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.scenario.ScenarioRegistry;
 
@@ -51,7 +52,7 @@ public final class FeatureInfoParser {
     int i = pixel(p, iName, version == WmsVersion.V1_3_0 ? "X" : "I", view.width());
     int j = pixel(p, jName, version == WmsVersion.V1_3_0 ? "Y" : "J", view.height());
     InfoFormat format = p.get("INFO_FORMAT").map(f -> InfoFormat.lookup(f).orElseThrow(() ->
-        WmsErrors.invalidFormat("INFO_FORMAT", "INFO_FORMAT '" + WmsErrors.abbreviate(f)
+        WmsErrors.invalidFormat("INFO_FORMAT", "INFO_FORMAT '" + ErrorText.abbreviate(f)
             + "' is not supported; use one of " + String.join(", ", InfoFormat.advertised()))))
         .orElse(InfoFormat.TEXT);
     int count = p.integer("FEATURE_COUNT", 1, MAX_FEATURE_COUNT).orElse(1);
@@ -67,7 +68,7 @@ public final class FeatureInfoParser {
     try {
       v = (int) Math.floor(Double.parseDouble(t));
     } catch (NumberFormatException e) {
-      throw WmsErrors.invalidPoint(name, name + " must be a pixel index, got '" + WmsErrors.abbreviate(t) + "'");
+      throw WmsErrors.invalidPoint(name, name + " must be a pixel index, got '" + ErrorText.abbreviate(t) + "'");
     }
     if (v < 0 || v >= size) {
       throw WmsErrors.invalidPoint(name, name + " = " + v + " is outside the image (0 to " + (size - 1) + ")");

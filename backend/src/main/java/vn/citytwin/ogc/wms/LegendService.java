@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.render.legend.LegendOptions;
 import vn.citytwin.render.legend.LegendRenderer;
@@ -45,7 +46,7 @@ public final class LegendService {
     WmsLayers.Named named = layers.resolve(p.require("LAYER"), "LAYER");
     String formatText = p.getOr("FORMAT", "image/png");
     ImageFormat format = ImageFormat.lookup(formatText).orElseThrow(() -> WmsErrors.invalidFormat("FORMAT",
-        "Legend format '" + WmsErrors.abbreviate(formatText) + "' is not supported; use image/png"));
+        "Legend format '" + ErrorText.abbreviate(formatText) + "' is not supported; use image/png"));
     int w = p.integer("WIDTH", 4, MAX_ICON).orElse(20);
     int h = p.integer("HEIGHT", 4, MAX_ICON).orElse(20);
     Double scale = p.parsed("SCALE", Double::valueOf).orElse(null);
@@ -96,7 +97,7 @@ public final class LegendService {
     }
     if (ftss.isEmpty()) {
       throw ApiException.invalidParameter("RULE", "Style '" + s.name() + "' has no rule '"
-          + WmsErrors.abbreviate(ruleName) + "'");
+          + ErrorText.abbreviate(ruleName) + "'");
     }
     return new Style(s.name(), s.title(), s.abstractText(), ftss, s.warnings());
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.query.BBox;
@@ -48,7 +49,7 @@ public final class MapRequestParser {
     MapView view = view(p, version);
     String formatText = p.require("FORMAT");
     ImageFormat format = ImageFormat.lookup(formatText).orElseThrow(() -> WmsErrors.invalidFormat("FORMAT",
-        "Map format '" + WmsErrors.abbreviate(formatText) + "' is not supported; use one of "
+        "Map format '" + ErrorText.abbreviate(formatText) + "' is not supported; use one of "
             + String.join(", ", ImageFormat.advertised())));
     boolean transparent = transparent(p);
     Color background = background(p);
@@ -85,7 +86,7 @@ public final class MapRequestParser {
       try {
         v[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
-        throw ApiException.invalidParameter("BBOX", "BBOX value '" + WmsErrors.abbreviate(parts[i].trim())
+        throw ApiException.invalidParameter("BBOX", "BBOX value '" + ErrorText.abbreviate(parts[i].trim())
             + "' is not a number");
       }
       if (!Double.isFinite(v[i])) {
@@ -108,7 +109,7 @@ public final class MapRequestParser {
       n = Integer.parseInt(t.trim());
     } catch (NumberFormatException e) {
       throw ApiException.invalidParameter(name, name + " must be a positive integer, got '"
-          + WmsErrors.abbreviate(t) + "'");
+          + ErrorText.abbreviate(t) + "'");
     }
     if (n < 1) {
       throw ApiException.invalidParameter(name, name + " must be at least 1, got " + n);
@@ -214,7 +215,7 @@ public final class MapRequestParser {
     String hex = t.startsWith("0x") || t.startsWith("0X") ? t.substring(2) : t.startsWith("#") ? t.substring(1) : t;
     if (!hex.matches("[0-9A-Fa-f]{6}")) {
       throw ApiException.invalidParameter("BGCOLOR", "BGCOLOR must be 0xRRGGBB, got '"
-          + WmsErrors.abbreviate(t) + "'");
+          + ErrorText.abbreviate(t) + "'");
     }
     return new Color(Integer.parseInt(hex, 16));
   }

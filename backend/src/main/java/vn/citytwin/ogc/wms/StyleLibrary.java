@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import vn.citytwin.catalog.GeometryKind;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.render.sld.SldParser;
 import vn.citytwin.render.sld.StyleResources;
 import vn.citytwin.render.style.Style;
@@ -127,7 +128,7 @@ public final class StyleLibrary {
       return defaultFor(layer);
     }
     return find(name.trim()).orElseThrow(() -> WmsErrors.styleNotDefined(locator, "Style '"
-        + WmsErrors.abbreviate(name) + "' is not defined"));
+        + ErrorText.abbreviate(name) + "' is not defined"));
   }
 
   /** The layer's default style (catalog default_style, else the style named like the layer, else built-in). */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.features.SupportedCrs;
 
 /**
@@ -80,7 +81,7 @@ public record WmsCrs(String code, int srid, boolean geographic, boolean northFir
    */
   public static WmsCrs require(String name, WmsVersion version, String locator) {
     return lookup(name).orElseThrow(() -> ApiException.invalidParameter(locator, "CRS '"
-        + WmsErrors.abbreviate(name) + "' is not supported; use one of " + String.join(", ",
+        + ErrorText.abbreviate(name) + "' is not supported; use one of " + String.join(", ",
         advertised(version).stream().map(WmsCrs::code).toList()))
         .withCode(version == WmsVersion.V1_3_0 ? WmsErrors.INVALID_CRS : WmsErrors.INVALID_SRS));
   }

@@ -3,6 +3,7 @@ package vn.citytwin.ogc.wms;
 import java.util.Set;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
+import vn.citytwin.core.error.ErrorText;
 
 /**
  * The WMS exception codes (WMS 1.3.0 Annex E, 1.1.1 Annex A.3) and the helpers that raise them. Generic
@@ -57,7 +58,7 @@ public final class WmsErrors {
   }
 
   public static ApiException layerNotDefined(String locator, String name) {
-    return ApiException.invalidParameter(locator, "Layer '" + abbreviate(name) + "' is not defined")
+    return ApiException.invalidParameter(locator, "Layer '" + ErrorText.abbreviate(name) + "' is not defined")
         .withCode(LAYER_NOT_DEFINED);
   }
 
@@ -74,10 +75,4 @@ public final class WmsErrors {
   }
 
   /** Cut user input before echoing it in a message. */
-  static String abbreviate(String v) {
-    if (v == null) {
-      return "";
-    }
-    return v.length() > 80 ? v.substring(0, 80) + "…" : v;
-  }
 }

@@ -16,8 +16,10 @@ import vn.citytwin.catalog.LayerStatsService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.HttpCaching;
 import vn.citytwin.core.http.KvpParams;
+import vn.citytwin.core.http.Language;
 import vn.citytwin.ogc.OwsProtocol;
 import org.w3c.dom.Document;
 import vn.citytwin.render.MapRenderer;
@@ -88,7 +90,7 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
       String service = p.get("SERVICE").orElse("WMS");
       if (!service.equalsIgnoreCase("WMS")) {
         throw ApiException.invalidParameter("SERVICE", "SERVICE must be WMS here, got '"
-            + WmsErrors.abbreviate(service) + "'");
+            + ErrorText.abbreviate(service) + "'");
       }
       String request = p.require("REQUEST").toLowerCase(Locale.ROOT);
       switch (request) {
@@ -96,7 +98,7 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
         case "getmap", "map" -> getMap(ctx, p);
         case "getfeatureinfo", "feature_info" -> getFeatureInfo(ctx, p);
         case "getlegendgraphic" -> getLegendGraphic(ctx, p);
-        default -> throw ApiException.notSupported("REQUEST", "Request '" + WmsErrors.abbreviate(p.require(
+        default -> throw ApiException.notSupported("REQUEST", "Request '" + ErrorText.abbreviate(p.require(
             "REQUEST")) + "' is not supported: use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic")
             .withCode(WmsErrors.OPERATION_NOT_SUPPORTED);
       }
@@ -155,14 +157,7 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
   }
 
   private String language(KvpParams p) {
-    String l = p.get("language").orElse(config.service().defaultLanguage()).toLowerCase(Locale.ROOT);
-    if (l.startsWith("vi")) {
-      return "vi";
-    }
-    if (l.startsWith("en")) {
-      return "en";
-    }
-    throw ApiException.invalidParameter("LANGUAGE", "language must be vi or en");
+    return Language.parameter(p.get("language").orElse(null), config.service().defaultLanguage(), "LANGUAGE");
   }
 
   private void getMap(RoutingContext ctx, KvpParams p) {

@@ -2,6 +2,7 @@ package vn.citytwin.ogc.wms;
 
 import java.util.Optional;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 
 /**
  * The two WMS versions served. They differ in the CRS parameter name (SRS/CRS), the pixel parameters of
@@ -64,11 +65,7 @@ public enum WmsVersion {
       return V1_3_0;
     }
     return exact(requested).orElseThrow(() -> ApiException.invalidParameter("VERSION",
-        "Unsupported WMS version '" + abbreviate(requested) + "': use 1.1.1 or 1.3.0"));
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 20 ? s.substring(0, 20) + "…" : s;
+        "Unsupported WMS version '" + ErrorText.abbreviate(requested, 20) + "': use 1.1.1 or 1.3.0"));
   }
 
   private static int[] parts(String v) {

@@ -17,6 +17,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 
 /**
  * Reads a simulation's JSON request body. Unknown keys are refused (a misspelt parameter must not silently fall
@@ -32,7 +33,7 @@ public final class JsonParams {
     this.body = body == null ? new JsonObject() : body;
     for (String key : this.body.fieldNames()) {
       if (!allowed.contains(key)) {
-        throw ApiException.invalidParameter(key, "Unknown parameter '" + SimulationKind.abbreviate(key)
+        throw ApiException.invalidParameter(key, "Unknown parameter '" + ErrorText.abbreviate(key, 40)
             + "'; accepted: " + String.join(", ", new TreeSet<>(allowed)));
       }
     }

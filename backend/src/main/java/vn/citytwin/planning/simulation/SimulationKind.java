@@ -2,6 +2,7 @@ package vn.citytwin.planning.simulation;
 
 import java.util.Locale;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorText;
 
 /** The simulations a scenario can run; {@link #wire()} is the name in URLs and JSON. */
 public enum SimulationKind {
@@ -18,14 +19,8 @@ public enum SimulationKind {
         return k;
       }
     }
-    throw ApiException.notFound("kind", "Unknown simulation kind '" + abbreviate(raw)
+    throw ApiException.notFound("kind", "Unknown simulation kind '" + ErrorText.abbreviate(raw, 40)
         + "'; one of flood, shadow, accessibility");
   }
 
-  static String abbreviate(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
 }

@@ -20,6 +20,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import vn.citytwin.core.xml.SecureXml;
 
 /**
  * Reads the SVG subset map icons use: {@code svg}, {@code g}, {@code path}, {@code circle}, {@code ellipse},

@@ -10,7 +10,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.render.graphic.SecureXml;
+import vn.citytwin.core.xml.SecureXml;
 import vn.citytwin.render.style.FeatureTypeStyle;
 import vn.citytwin.render.style.Rule;
 import vn.citytwin.render.style.RuleFilter;

@@ -9,7 +9,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import vn.citytwin.planning.simulation.MaskVectorizer;
-import vn.citytwin.planning.simulation.sun.LocalPlane;
+import vn.citytwin.planning.simulation.LocalPlane;
 
 /**
  * The service-area polygon: the reached linework grown by the trim distance, computed on a raster in a local

@@ -1,7 +1,7 @@
 package vn.citytwin.planning.simulation.flood;
 
 import vn.citytwin.planning.simulation.MaskVectorizer;
-import vn.citytwin.planning.simulation.sun.LocalPlane;
+import vn.citytwin.planning.simulation.LocalPlane;
 
 /**
  * A ground elevation grid as stored in {@code terrain.dem}: {@code heights[row * ncols + col]}, row 0 at the south

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.io.WKTWriter;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.planning.simulation.JsonParams;
+import vn.citytwin.planning.simulation.LocalPlane;
 import vn.citytwin.planning.simulation.SimulationParams;
 
 /**

@@ -25,6 +25,7 @@ import org.locationtech.jts.io.WKBWriter;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.planning.simulation.JsonParams;
+import vn.citytwin.planning.simulation.LocalPlane;
 import vn.citytwin.planning.simulation.Progress;
 import vn.citytwin.planning.simulation.ResultFeature;
 import vn.citytwin.planning.simulation.RunContext;

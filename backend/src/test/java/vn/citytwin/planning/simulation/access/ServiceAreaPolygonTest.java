@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import vn.citytwin.planning.simulation.JsonParams;
-import vn.citytwin.planning.simulation.sun.LocalPlane;
+import vn.citytwin.planning.simulation.LocalPlane;
 
 /** The raster buffer against the exact buffer of simple linework. */
 class ServiceAreaPolygonTest {

@@ -1,4 +1,4 @@
-package vn.citytwin.planning.simulation.sun;
+package vn.citytwin.planning.simulation;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;

@@ -1,6 +1,7 @@
-package vn.citytwin.filter;
+package vn.citytwin.core.xml;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -20,9 +21,10 @@ import org.xml.sax.helpers.DefaultHandler;
 import vn.citytwin.core.error.ApiException;
 
 /**
- * Parses request XML into a namespace-aware DOM, safely: DOCTYPEs are refused outright (so no external entities,
- * no entity expansion bombs, no DTD fetches), secure processing is on, and nesting deeper than
- * {@link #MAX_DEPTH} elements is refused. Each element remembers the line and column of its start tag (see
+ * The one XML parser of the server, for everything a client or a file sends (WFS/OWS requests, FES filters, SLD
+ * styles, SVG icons): XML into a namespace-aware DOM, safely: DOCTYPEs are refused outright (so no external
+ * entities, no entity expansion bombs, no DTD fetches), XInclude is off, secure processing is on, and nesting deeper
+ * than {@link #MAX_DEPTH} elements is refused. Each element remembers the line and column of its start tag (see
  * {@link #position(Element)}), so later validation errors can point at the offending element.
  */
 public final class SecureXml {
@@ -76,6 +78,27 @@ public final class SecureXml {
     } catch (ParserConfigurationException | IOException e) {
       throw ApiException.internal("XML parser unavailable", e);
     }
+  }
+
+  /**
+   * Parses a stream (a style or an icon) with the same rules; for callers that report errors in their own words.
+   *
+   * @throws SAXException when the document is not well-formed, declares a DOCTYPE or nests too deeply
+   * @throws IOException when the stream fails
+   */
+  public static Document parse(InputStream in) throws SAXException, IOException {
+    SAXParser parser;
+    Document doc;
+    try {
+      synchronized (FACTORIES) {
+        parser = FACTORIES.sax.newSAXParser();
+        doc = FACTORIES.dom.newDocumentBuilder().newDocument();
+      }
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("XML parser lacks a security feature", e);
+    }
+    parser.parse(new InputSource(in), new DomBuilder(doc));
+    return doc;
   }
 
   /** "line L, column C" of the element's start tag, or null when the element was not parsed here. */
