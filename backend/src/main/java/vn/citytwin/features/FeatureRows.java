@@ -21,7 +21,7 @@ import vn.citytwin.render.RenderFeature;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**
- * Runs the WMS map statements ({@code ogc.wms.MapSql}) on a connection and decodes the rows: WKB through JTS, attribute
+ * Runs the statements of {@link MapSql} on a connection and decodes the rows: WKB through JTS, attribute
  * values as JDBC gives them (timestamps as {@link java.time.Instant}, JSON and other PostgreSQL objects as text).
  * Not thread-safe (one instance per request: it owns a WKB reader and the timing counters).
  */
@@ -64,7 +64,7 @@ public final class FeatureRows {
     return out;
   }
 
-  /** Features around a clicked point, nearest first (the statement of {@code MapSql.info}). */
+  /** Features around a clicked point, nearest first (see {@link MapSql#info}). */
   public List<InfoFeature> info(Connection c, SqlStatement sql, LayerQuery q, int timeoutSeconds) throws SQLException {
     List<String> columns = FeatureSql.outputColumns(q);
     int n = columns.size() + 1;

@@ -26,7 +26,7 @@ public final class ScenarioSource {
   public static Fragment of(Layer layer, ScenarioRef scenario) {
     String table = Sql.qualified(layer.schema(), layer.table());
     String geom = Sql.ident(layer.geometryColumn());
-    String geom4326 = layer.storageSrid() == 4326 ? "b." + geom : "ST_Transform(b." + geom + ", 4326)";
+    String geom4326 = geometryIn4326(layer, "b." + geom);
     StringBuilder baseCols = new StringBuilder();
     StringBuilder editCols = new StringBuilder();
     for (Field f : layer.fields()) {
@@ -65,6 +65,19 @@ public final class ScenarioSource {
     params.add(chain);
     params.add(layer.id());
     return new Fragment(sql, params);
+  }
+
+  /**
+   * The stored geometry as EPSG:4326. A column without an SRID (0) holds lon/lat by the catalog's convention: it
+   * is labelled, not transformed — PostGIS refuses to transform or compare SRID 0 with 4326 (see the
+   * {@code srid_zero} edge-case fixture). Such tables lose their spatial index in bbox queries; tables loaded
+   * through CityTwin always carry an SRID.
+   */
+  static String geometryIn4326(Layer layer, String column) {
+    if (layer.srid() == 0) {
+      return "ST_SetSRID(" + column + ", 4326)";
+    }
+    return layer.storageSrid() == 4326 ? column : "ST_Transform(" + column + ", 4326)";
   }
 
   private static String literal(String s) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.MvtDecoder;
+import vn.citytwin.testing.ScenarioFixture;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -206,18 +208,12 @@ class TilesIT {
 
   @Test
   void aScenarioTileShowsTheScenariosCity() throws Exception {
-    long scenario;
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      ResultSet rs = s.executeQuery("INSERT INTO planning.scenario (name) VALUES ('Tháp mới') RETURNING id");
-      rs.next();
-      scenario = rs.getLong(1);
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op) VALUES (" + scenario
-          + ", 'buildings', 2, 'delete')");
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op, properties, geom) VALUES ("
-          + scenario + ", 'buildings', 1000000000001, 'add', '{\"use_type\":\"hotel\",\"levels\":25,"
-          + "\"height\":82.5,\"name\":\"Tháp Thùy Vân\"}', ST_GeomFromText('POLYGON((107.0815 10.3500,107.0818 "
-          + "10.3500,107.0818 10.3503,107.0815 10.3503,107.0815 10.3500))',4326))");
-    }
+    long scenario = ScenarioFixture.named("Tháp mới")
+        .delete("buildings", 2)
+        .add("buildings", 1000000000001L,
+            "{\"use_type\":\"hotel\",\"levels\":25,\"height\":82.5,\"name\":\"Tháp Thùy Vân\"}",
+            "POLYGON((107.0815 10.3500,107.0818 10.3500,107.0818 10.3503,107.0815 10.3503,107.0815 10.3500))")
+        .create(db);
     server.scenarios().refresh();
     var base = MvtDecoder.layer(http.get("/tiles/buildings" + TILE).body(), "buildings");
     var r = http.get("/tiles/buildings" + TILE + "?scenario=" + scenario);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.ScenarioFixture;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -251,18 +252,12 @@ class Tiles3dIT {
 
   @Test
   void aScenariosAddedBuildingAppearsAndItsRemovedOneDisappearsOnlyInTheScenario() throws Exception {
-    long scenario;
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      ResultSet rs = s.executeQuery("INSERT INTO planning.scenario (name) VALUES ('Tháp mới') RETURNING id");
-      rs.next();
-      scenario = rs.getLong(1);
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op) VALUES (" + scenario
-          + ", 'buildings', 2, 'delete')");
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op, properties, geom) VALUES ("
-          + scenario + ", 'buildings', " + ADDED + ", 'add', '{\"use_type\":\"hotel\",\"levels\":25,"
-          + "\"height\":82.5,\"name\":\"Tháp Thùy Vân\"}', ST_GeomFromText('POLYGON((107.0815 10.3500,107.0818 "
-          + "10.3500,107.0818 10.3503,107.0815 10.3503,107.0815 10.3500))',4326))");
-    }
+    long scenario = ScenarioFixture.named("Tháp mới")
+        .delete("buildings", 2)
+        .add("buildings", ADDED,
+            "{\"use_type\":\"hotel\",\"levels\":25,\"height\":82.5,\"name\":\"Tháp Thùy Vân\"}",
+            "POLYGON((107.0815 10.3500,107.0818 10.3500,107.0818 10.3503,107.0815 10.3503,107.0815 10.3500))")
+        .create(db);
     server.scenarios().refresh();
 
     HttpResponse<byte[]> baseResponse = http.get("/3dtiles/buildings/tileset.json");

@@ -8,6 +8,7 @@ import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.features.FeatureRows;
 import vn.citytwin.features.InfoFeature;
+import vn.citytwin.features.MapSql;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.LayerQuery;
 

@@ -11,6 +11,7 @@ import vn.citytwin.core.db.Database;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.features.FeatureRows;
+import vn.citytwin.features.MapSql;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.LayerQuery;
 import vn.citytwin.render.LayerDraw;

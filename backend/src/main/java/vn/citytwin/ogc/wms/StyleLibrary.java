@@ -17,10 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.citytwin.catalog.GeometryKind;
@@ -29,6 +31,9 @@ import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.render.sld.SldParser;
 import vn.citytwin.render.sld.StyleResources;
+import vn.citytwin.render.style.FeatureTypeStyle;
+import vn.citytwin.render.style.Rule;
+import vn.citytwin.render.style.RuleFilter;
 import vn.citytwin.render.style.Style;
 import vn.citytwin.render.style.StyledLayer;
 import vn.citytwin.render.style.StyledLayerDescriptor;
@@ -214,13 +219,56 @@ public final class StyleLibrary {
         <Stroke><CssParameter name="stroke">#ffffff</CssParameter></Stroke></Mark><Size>7</Size></Graphic>
         </PointSymbolizer>""");
 
+    /**
+     * For a column of any geometry type (a GeoJSON load, an untyped column): each feature drawn with the plain
+     * style of its own dimension — a polygon symbolizer alone would leave points invisible.
+     */
+    private static final NamedStyle GENERIC = generic();
+
     private BuiltInStyles() {}
 
     static NamedStyle forKind(GeometryKind kind) {
+      if (kind == GeometryKind.GEOMETRY || kind == GeometryKind.GEOMETRYCOLLECTION) {
+        return GENERIC;
+      }
       if (kind.isPoint()) {
         return POINT;
       }
       return kind.isLine() ? LINE : POLYGON;
+    }
+
+    private static NamedStyle generic() {
+      List<Rule> rules = new ArrayList<>();
+      NamedStyle[] byDimension = {POINT, LINE, POLYGON};
+      for (int d = 0; d < byDimension.length; d++) {
+        Rule plain = byDimension[d].style().featureTypeStyles().get(0).rules().get(0);
+        rules.add(new Rule(byDimension[d].name(), plain.title(), null, new DimensionFilter(d), false,
+            plain.minScaleDenominator(), plain.maxScaleDenominator(), plain.symbolizers()));
+      }
+      return new NamedStyle("default_generic", new Style("default_generic", "default_generic", null,
+          List.of(new FeatureTypeStyle(null, null, rules)), List.of()));
+    }
+
+    /** Passes features whose geometry has the given dimension (0 points, 1 lines, 2 polygons). */
+    private record DimensionFilter(int dimension) implements RuleFilter {
+      @Override
+      public boolean test(Function<String, Object> properties, Geometry geometry) {
+        return geometry != null && geometry.getDimension() == dimension;
+      }
+
+      @Override
+      public Set<String> referencedProperties() {
+        return Set.of();
+      }
+
+      @Override
+      public String describe() {
+        return switch (dimension) {
+          case 0 -> "points";
+          case 1 -> "lines";
+          default -> "polygons";
+        };
+      }
     }
 
     private static NamedStyle builtIn(String name, String symbolizer) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.ogc.FeatureFixtures;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.ScenarioFixture;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -147,14 +148,7 @@ class OgcFeaturesIT {
     assertThat(first.getInteger("id")).isEqualTo(11);
     assertThat(items("roads", "?skipGeometry=true").getJsonArray("features").getJsonObject(0).getValue("geometry"))
         .isNull();
-    long scenario;
-    try (var c = db.connect(); var s = c.createStatement()) {
-      var rs = s.executeQuery("INSERT INTO planning.scenario (name) VALUES ('OAPIF') RETURNING id");
-      rs.next();
-      scenario = rs.getLong(1);
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op) VALUES (" + scenario
-          + ", 'roads', 2, 'delete')");
-    }
+    long scenario = ScenarioFixture.named("OAPIF").delete("roads", 2).create(db);
     server.scenarios().refresh();
     JsonObject planned = items("roads", "?scenario=" + scenario);
     assertThat(planned.getInteger("numberMatched")).isEqualTo(2);

@@ -24,6 +24,7 @@ import vn.citytwin.ogc.FeatureFixtures;
 import vn.citytwin.ogc.OgcSchemas;
 import vn.citytwin.ogc.XmlDoc;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.ScenarioFixture;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -335,17 +336,11 @@ class WfsIT {
 
   @Test
   void scenarioAndDatetimeNarrowTheCity() throws Exception {
-    long scenario;
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      ResultSet rs = s.executeQuery("INSERT INTO planning.scenario (name) VALUES ('WFS test') RETURNING id");
-      rs.next();
-      scenario = rs.getLong(1);
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op) VALUES (" + scenario
-          + ", 'roads', 1, 'delete')");
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op, properties, geom) VALUES ("
-          + scenario + ", 'roads', 1000000000001, 'add', '{\"name\":\"Đường mới\",\"class\":\"secondary\"}',"
-          + " ST_GeomFromText('LINESTRING(107.09 10.35, 107.1 10.36)', 4326))");
-    }
+    long scenario = ScenarioFixture.named("WFS test")
+        .delete("roads", 1)
+        .add("roads", 1000000000001L, "{\"name\":\"Đường mới\",\"class\":\"secondary\"}",
+            "LINESTRING(107.09 10.35, 107.1 10.36)")
+        .create(db);
     server.scenarios().refresh();
     String xml = wfs("version=2.0.0&request=GetFeature&typeNames=citytwin:roads&scenario=" + scenario);
     OgcSchemas.validate(xml, fetch, OgcSchemas.WFS20, dft("2.0.0", "citytwin:roads"));

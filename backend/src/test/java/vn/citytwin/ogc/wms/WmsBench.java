@@ -23,6 +23,7 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.SqlStatement;
+import vn.citytwin.features.MapSql;
 import vn.citytwin.query.BBox;
 import vn.citytwin.query.LayerQuery;
 import vn.citytwin.scenario.ScenarioRef;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.ScenarioFixture;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -215,15 +216,7 @@ class WmsGetMapIT {
 
   @Test
   void scenarioMapsDiffer() throws Exception {
-    long scenario;
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("INSERT INTO planning.scenario (name) VALUES ('bỏ trường') RETURNING id")) {
-        rs.next();
-        scenario = rs.getLong(1);
-      }
-      s.execute("INSERT INTO planning.edit (scenario_id, layer_id, feature_id, op) VALUES (" + scenario
-          + ", 'schools', 1, 'delete')");
-    }
+    long scenario = ScenarioFixture.named("bỏ trường").delete("schools", 1).create(db);
     server.scenarios().refresh();
     String path = map3857(250, "&LAYERS=schools&STYLES=" + WmsFixtures.SCHOOL_STYLE);
     HttpResponse<byte[]> base = http.get(path);

@@ -1,4 +1,4 @@
-package vn.citytwin.ogc.wms;
+package vn.citytwin.features;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +11,13 @@ import vn.citytwin.query.LayerQuery;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**
- * The SQL of the WMS, wrapping the one read path ({@link FeatureSql#select}): PostGIS transforms the features to
+ * The SQL of map drawing and identification (WMS GetMap and GetFeatureInfo), wrapping the one read path ({@link FeatureSql#select}): PostGIS transforms the features to
  * the map CRS, clips them to the map box grown by a margin (so huge polygons do not travel whole) and simplifies
  * them to half a pixel, and sends WKB. Result columns: the query's output columns in order, then
  * {@code scenario_status}, then the WKB geometry (and, for feature info, the EPSG:4326 WKB and the distance in
  * map units to the clicked point).
  */
-final class MapSql {
+public final class MapSql {
   private MapSql() {}
 
   /**
@@ -27,7 +27,7 @@ final class MapSql {
    * @param tolerance simplification tolerance in map CRS units (0 for none)
    * @param limit the most rows to return
    */
-  static SqlStatement draw(LayerQuery q, int srid, BBox clip, double tolerance, int limit) {
+  public static SqlStatement draw(LayerQuery q, int srid, BBox clip, double tolerance, int limit) {
     Layer layer = q.layer();
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
@@ -59,7 +59,7 @@ final class MapSql {
    * Features around a clicked point, nearest first: the query's bbox is the tolerance box, {@code (x, y)} the
    * click in the map CRS.
    */
-  static SqlStatement info(LayerQuery q, int srid, double x, double y, int limit) {
+  public static SqlStatement info(LayerQuery q, int srid, double x, double y, int limit) {
     Layer layer = q.layer();
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");

@@ -1,4 +1,4 @@
-package vn.citytwin.tiles;
+package vn.citytwin.testing;
 
 import com.wdtinc.mapbox_vector_tile.adapt.jts.MvtReader;
 import com.wdtinc.mapbox_vector_tile.adapt.jts.TagKeyValueMapConverter;
@@ -10,10 +10,10 @@ import java.io.UncheckedIOException;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /** Decodes MVT bytes with an independent protobuf decoder (mapbox-vector-tile), for assertions. */
-final class MvtDecoder {
+public final class MvtDecoder {
   private MvtDecoder() {}
 
-  static JtsMvt decode(byte[] bytes) {
+  public static JtsMvt decode(byte[] bytes) {
     try {
       return MvtReader.loadMvt(new ByteArrayInputStream(bytes), new GeometryFactory(),
           new TagKeyValueMapConverter(false, "id"),
@@ -24,7 +24,7 @@ final class MvtDecoder {
     }
   }
 
-  static JtsLayer layer(byte[] bytes, String name) {
+  public static JtsLayer layer(byte[] bytes, String name) {
     return decode(bytes).getLayer(name);
   }
 }
