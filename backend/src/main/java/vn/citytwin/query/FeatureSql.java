@@ -49,6 +49,23 @@ public final class FeatureSql {
     return new SqlStatement(sql.toString(), params);
   }
 
+  /**
+   * The selected features as a parenthesised subquery without alias, for SQL that does more with them than an
+   * encoder: aggregates, joins by id, temporary tables of derived values (planning's indicators, diffs and
+   * simulation inputs). Columns and bound values are those of {@link #select}; the wrapping SQL names the columns
+   * it reads ({@link LayerQuery#properties()}) and wraps the whole subquery, never its parts, so whatever the read
+   * path decides (scenario, filter, and every rule added here) holds for it too:
+   * <pre>SELECT sum(ST_Area(s.geom::geography)) FROM (&lt;select&gt;) s
+   * WITH a AS (SELECT * FROM (&lt;select a&gt;) s WHERE s.id IN (…)), b AS (…)
+   * SELECT … FROM a FULL JOIN b ON a.id = b.id</pre>
+   * Without sort and paging the subquery is a plain SELECT that PostgreSQL pulls up into the wrapping query, so
+   * the plan is the one of the row source read directly: conditions of the outer query reach the table's indexes.
+   */
+  public static SqlStatement source(LayerQuery q) {
+    SqlStatement select = select(q);
+    return new SqlStatement("(" + select.sql() + ")", select.params());
+  }
+
   /** The number of features matching (scenario, bbox, filter, time), ignoring paging. */
   public static SqlStatement count(LayerQuery q) {
     List<Object> params = new ArrayList<>();

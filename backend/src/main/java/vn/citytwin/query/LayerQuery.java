@@ -9,7 +9,8 @@ import vn.citytwin.scenario.ScenarioRef;
 /**
  * What any protocol asks of a layer: which scenario's city, which area, which filter, which time, which
  * properties, in which order, which page. WMS, WFS, OGC API Features, MVT and 3D Tiles all build one of these;
- * only the encoder that wraps {@link FeatureSql#select(LayerQuery)} differs.
+ * only the encoder that wraps {@link FeatureSql#select(LayerQuery)} differs. Planning builds them too, for every
+ * layer its indicators, diffs and simulations read, and wraps {@link FeatureSql#source(LayerQuery)}.
  *
  * @param time which times; null means every time
  * @param properties property names to return; null means every attribute column

@@ -13,6 +13,10 @@ import vn.citytwin.core.db.Sql;
  * geometry column (EPSG:4326) and {@code scenario_status} ('base', 'add', 'modify').
  *
  * <p>Identifiers come from the catalog; the layer id and the chain are bound parameters.
+ *
+ * <p>Only the read path uses this directly ({@code query.FeatureSql}); every capability, planning included, reads
+ * a layer through {@code FeatureSql.select} or {@code FeatureSql.source}, so that what the read path decides holds
+ * for every reader.
  */
 public final class ScenarioSource {
   /** Name of the computed column that tells where a row comes from. */

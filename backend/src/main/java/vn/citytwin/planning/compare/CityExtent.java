@@ -10,8 +10,8 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
-import vn.citytwin.scenario.ScenarioRef;
-import vn.citytwin.scenario.ScenarioSource;
+import vn.citytwin.query.FeatureSql;
+import vn.citytwin.query.LayerQuery;
 
 /** The city's lon/lat box (the extent of its wards) and the layers a report map draws. */
 final class CityExtent {
@@ -25,13 +25,16 @@ final class CityExtent {
     this.catalog = catalog;
   }
 
-  /** The wards' extent, or null without wards. */
+  /**
+   * The wards' extent in the base city, or null without wards. The wards come from the one read path:
+   * {@code SELECT ST_Extent(w.geom) FROM (<FeatureSql.source of wards>) w}.
+   */
   Future<Envelope> of() {
     Layer wards = catalog.find("wards").orElse(null);
     if (wards == null) {
       return Future.succeededFuture(null);
     }
-    ScenarioSource.Fragment src = ScenarioSource.of(wards, ScenarioRef.BASE);
+    SqlStatement src = FeatureSql.source(LayerQuery.of(wards).properties(List.of()).build());
     String g = "w." + Sql.ident(wards.geometryColumn());
     return db.withConnection(c -> {
       try (PreparedStatement ps = new SqlStatement("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM"

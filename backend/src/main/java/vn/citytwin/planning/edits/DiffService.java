@@ -16,6 +16,8 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
+import vn.citytwin.query.FeatureSql;
+import vn.citytwin.query.LayerQuery;
 import vn.citytwin.scenario.ScenarioRef;
 import vn.citytwin.scenario.ScenarioSource;
 
@@ -33,6 +35,13 @@ import vn.citytwin.scenario.ScenarioSource;
  * </ul>
  *
  * A feature touched by edits but equal in both cities (an edit and its revert, a duplicated scenario) is not listed.
+ *
+ * <p>Both cities are read through the one read path ({@link FeatureSql#source} of a {@link LayerQuery} per city,
+ * every attribute): the statement joins the two by feature id, limited to the ids the chains' edits touch (read
+ * from {@code planning.edit}: ids, no feature state).
+ * <pre>WITH ids AS (SELECT DISTINCT feature_id FROM planning.edit WHERE layer_id = ? AND scenario_id = ANY (?)),
+ * a AS (SELECT * FROM (&lt;features of a&gt;) s WHERE s.id IN (SELECT fid FROM ids)), b AS (… of b …)
+ * SELECT id, a's and b's properties as JSON, geometries as GeoJSON, ST_OrderingEquals FROM a FULL JOIN b ON id</pre>
  */
 public final class DiffService {
   private final Database db;
@@ -79,8 +88,8 @@ public final class DiffService {
 
   private static void diffLayer(Connection c, Layer layer, ScenarioRef a, ScenarioRef b, Long[] chains,
                                 JsonArray out) throws SQLException {
-    ScenarioSource.Fragment fa = ScenarioSource.of(layer, a);
-    ScenarioSource.Fragment fb = ScenarioSource.of(layer, b);
+    SqlStatement fa = FeatureSql.source(LayerQuery.of(layer).scenario(a).build());
+    SqlStatement fb = FeatureSql.source(LayerQuery.of(layer).scenario(b).build());
     String id = Sql.ident(layer.idColumn());
     String geom = Sql.ident(layer.geometryColumn());
     String sql = "WITH ids AS (SELECT DISTINCT feature_id AS fid FROM planning.edit"

@@ -20,6 +20,10 @@ import vn.citytwin.scenario.ScenarioRef;
  * versions of roads, schools and hospitals plus the exact set of scenario edits of those layers in the chain) and
  * reused by every city with that state: after an edit of buildings only, only the new or moved buildings are
  * routed again.
+ *
+ * <p>The key reads {@code planning.edit} directly: edit ids and times, no feature, so it is not a layer read and
+ * not a {@code LayerQuery}. The results themselves come from rows of the read path; once a read-path rule can
+ * hide roads or facilities from some readers, the rule that applied must become part of the key.
  */
 final class AccessCache {
   /** One building's result, valid while its representative point is where it was. */

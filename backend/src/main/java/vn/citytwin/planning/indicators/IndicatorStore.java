@@ -21,13 +21,17 @@ import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.planning.edits.GeoJsonGeometry;
 import vn.citytwin.planning.residents.Residents;
+import vn.citytwin.query.FeatureSql;
+import vn.citytwin.query.LayerQuery;
 import vn.citytwin.scenario.ScenarioRef;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**
- * The SQL side of the indicators, over a scenario's city (every layer read through {@link ScenarioSource}, so
- * edits are applied). Runs inside the caller's transaction: intermediate results go to temporary tables dropped
- * at its commit. Areas and lengths are geodesic (PostGIS geography on the WGS 84 ellipsoid), in m² and m.
+ * The SQL side of the indicators, over a scenario's city: every layer is read through the one read path
+ * ({@link FeatureSql#source} of a {@link LayerQuery} naming the scenario and the columns used), so edits are
+ * applied and every rule of the read path holds; the SQL here only wraps those rows. Runs inside the caller's
+ * transaction: intermediate results go to temporary tables dropped at its commit. Areas and lengths are geodesic
+ * (PostGIS geography on the WGS 84 ellipsoid), in m² and m.
  */
 final class IndicatorStore {
   private final PlanningSettings settings;
@@ -45,7 +49,7 @@ final class IndicatorStore {
    */
   CityFacts facts(Connection c, CityLayers layers, ScenarioRef ref) throws SQLException {
     Layer b = layers.buildings();
-    ScenarioSource.Fragment src = ScenarioSource.of(b, ref);
+    SqlStatement src = rows(b, ref, CityLayers.BUILDING_COLUMNS);
     String g = "b." + Sql.ident(b.geometryColumn());
     Jdbc.exec(c, "CREATE TEMP TABLE ind_building (id bigint, use_type text, levels float8, height float8,"
         + " footprint float8, pt geometry(Point, 4326), geog geography(Point, 4326), residential boolean,"
@@ -65,7 +69,7 @@ final class IndicatorStore {
     Jdbc.exec(c, "CREATE TEMP TABLE ind_zone (max_height float8, geom geometry) ON COMMIT DROP");
     Optional<Layer> zones = layers.landUse().filter(l -> l.field("max_height").isPresent());
     if (zones.isPresent()) {
-      ScenarioSource.Fragment z = ScenarioSource.of(zones.get(), ref);
+      SqlStatement z = rows(zones.get(), ref, List.of("max_height"));
       Jdbc.update(c, "INSERT INTO ind_zone SELECT z.max_height::float8, z." + Sql.ident(zones.get().geometryColumn())
           + " FROM " + z.sql() + " z WHERE z.max_height IS NOT NULL", z.params());
     }
@@ -122,7 +126,7 @@ final class IndicatorStore {
     Jdbc.exec(c, "CREATE TEMP TABLE ind_park (geom geometry) ON COMMIT DROP");
     if (layers.parks().isPresent()) {
       Layer p = layers.parks().get();
-      ScenarioSource.Fragment src = ScenarioSource.of(p, ref);
+      SqlStatement src = rows(p, ref, List.of());
       String g = "p." + Sql.ident(p.geometryColumn());
       // Made valid once so that intersections with wards and zones cannot fail on a bad park polygon.
       Jdbc.update(c, "INSERT INTO ind_park SELECT CASE WHEN ST_IsValid(" + g + ") THEN " + g
@@ -146,7 +150,7 @@ final class IndicatorStore {
     Double land = null;
     if (layers.wards().isPresent()) {
       Layer w = layers.wards().get();
-      ScenarioSource.Fragment src = ScenarioSource.of(w, ScenarioRef.BASE);
+      SqlStatement src = rows(w, ScenarioRef.BASE, List.of());
       try (PreparedStatement ps = new SqlStatement("SELECT sum(ST_Area(w." + Sql.ident(w.geometryColumn())
           + "::geography)) FROM " + src.sql() + " w", src.params()).prepare(c); ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -176,7 +180,8 @@ final class IndicatorStore {
   }
 
   private List<Unit> polygons(Connection c, Layer layer, ScenarioRef ref) throws SQLException {
-    ScenarioSource.Fragment src = ScenarioSource.of(layer, ref);
+    // Every attribute: a unit's properties are all of its own.
+    SqlStatement src = rows(layer, ref, null);
     String g = "u." + Sql.ident(layer.geometryColumn());
     String sql = "SELECT u." + Sql.ident(layer.idColumn()) + ", (to_jsonb(u) - ?::text[])::text, ST_AsBinary(" + g
         + "), ST_Area(" + g + "::geography), coalesce((SELECT sum(ST_Area(ST_Intersection(p.geom, " + g
@@ -202,4 +207,11 @@ final class IndicatorStore {
     return units;
   }
 
+  /**
+   * A layer's features in the city of {@code ref} with the id, the given attribute columns (null: all of them),
+   * the geometry and {@code scenario_status}: the one read path's subquery.
+   */
+  static SqlStatement rows(Layer layer, ScenarioRef ref, List<String> properties) {
+    return FeatureSql.source(LayerQuery.of(layer).scenario(ref).properties(properties).build());
+  }
 }

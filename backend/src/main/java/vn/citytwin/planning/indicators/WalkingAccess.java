@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.PlanningSettings;
 import vn.citytwin.core.db.Sql;
+import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.scenario.ScenarioRef;
-import vn.citytwin.scenario.ScenarioSource;
 
 /**
  * Which buildings to route (temp table {@code ind_building}, column {@code todo}: residential buildings without a
@@ -34,6 +34,9 @@ import vn.citytwin.scenario.ScenarioSource;
  * <p><b>Straight line</b>: geodesic distance ({@code ST_DWithin} on geography). Used when
  * {@code planning.access.method=straight}, when pgRouting is not installed, when the city has no roads, or when
  * noding the roads fails; the result says which method was used.
+ *
+ * <p>Facilities and roads are read through the one read path ({@link IndicatorStore#rows}); the graph and the
+ * routing work on temporary tables made from those rows.
  */
 final class WalkingAccess {
   private static final Logger LOG = LoggerFactory.getLogger(WalkingAccess.class);
@@ -61,7 +64,7 @@ final class WalkingAccess {
       if (layer.isEmpty()) {
         continue;
       }
-      ScenarioSource.Fragment src = ScenarioSource.of(layer.get(), ref);
+      SqlStatement src = IndicatorStore.rows(layer.get(), ref, List.of(s.column()));
       String g = "f." + Sql.ident(layer.get().geometryColumn());
       List<Object> params = new ArrayList<>();
       params.add(s.key());
@@ -104,7 +107,7 @@ final class WalkingAccess {
   /** Empty when the roads make no graph (no road at all). */
   private Optional<Map<Long, Set<WalkService>>> network(Connection c, Layer roads, ScenarioRef ref)
       throws SQLException {
-    ScenarioSource.Fragment src = ScenarioSource.of(roads, ref);
+    SqlStatement src = IndicatorStore.rows(roads, ref, List.of());
     Jdbc.exec(c, "CREATE TEMP TABLE ind_edge (id bigserial PRIMARY KEY, geom geometry(LineString, 4326),"
         + " len float8, source bigint, target bigint) ON COMMIT DROP");
     int edges = Jdbc.update(c, "INSERT INTO ind_edge (geom) SELECT n.geom FROM (SELECT (ST_Dump(ST_Node("

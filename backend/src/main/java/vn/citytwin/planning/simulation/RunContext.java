@@ -1,20 +1,20 @@
 package vn.citytwin.planning.simulation;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import vn.citytwin.catalog.Catalog;
+import vn.citytwin.core.db.SqlStatement;
+import vn.citytwin.query.FeatureSql;
+import vn.citytwin.query.LayerQuery;
 import vn.citytwin.scenario.ScenarioRef;
-import vn.citytwin.scenario.ScenarioSource;
 
 /**
- * What a simulation's work may use: the scenario, the row sources of the scenario's city layers, and its
- * {@link Progress}.
+ * What a simulation's work may use: the scenario, the features of the scenario's city layers (through the one read
+ * path) and its {@link Progress}.
  */
 public final class RunContext {
   private final ScenarioRef scenario;
   private final Catalog catalog;
   private final Progress progress;
-  private final Map<String, ScenarioSource.Fragment> sources = new ConcurrentHashMap<>();
 
   public RunContext(ScenarioRef scenario, Catalog catalog, Progress progress) {
     this.scenario = scenario;
@@ -31,12 +31,15 @@ public final class RunContext {
   }
 
   /**
-   * The SQL row source of a city layer in the run's scenario (see {@link ScenarioSource}); NOT_FOUND when the
-   * layer does not exist in this database.
+   * A city layer's features in the run's scenario, as the one read path's subquery ({@link FeatureSql#source}):
+   * the id, the named attribute columns, the geometry (EPSG:4326) and {@code scenario_status}. NOT_FOUND when the
+   * layer does not exist in this database; INVALID_PARAMETER when it lacks one of the columns.
+   *
+   * @param properties the attribute columns the simulation's SQL reads
    */
-  public ScenarioSource.Fragment source(String layerId) {
-    return sources.computeIfAbsent(layerId,
-        id -> ScenarioSource.of(catalog.require(id, "layer", true), scenario));
+  public SqlStatement source(String layerId, List<String> properties) {
+    return FeatureSql.source(LayerQuery.of(catalog.require(layerId, "layer", true)).scenario(scenario)
+        .properties(properties).build());
   }
 
   /** True when the layer exists (an optional input, e.g. hospitals for an accessibility run). */

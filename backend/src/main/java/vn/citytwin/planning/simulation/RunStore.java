@@ -16,7 +16,9 @@ import vn.citytwin.core.db.SqlResource;
 
 /**
  * Runs and their result geometries in {@code planning.simulation_run} / {@code planning.simulation_result}
- * (migration V4). Plain JDBC on a connection the caller owns; no HTTP here.
+ * (migration V4). Plain JDBC on a connection the caller owns; no HTTP here. A run's results are its output, not a
+ * city layer, so they are read here and not through {@code LayerQuery}; the run read its inputs through the read
+ * path ({@link RunContext#source}).
  */
 final class RunStore {
   private static final String COLUMNS = "id, kind, scenario_id, scenario_key, params::text, status, percent_done,"

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import vn.citytwin.core.db.SqlResource;
 import vn.citytwin.core.db.SqlStatement;
-import vn.citytwin.scenario.ScenarioSource;
 
 /**
  * A query kept as a {@code .sql} resource whose row sources are scenario-dependent: {@code {{layer}}} stands for
- * the scenario row source of that layer (a parenthesised subquery with its own bound parameters) and {@code ?}
- * for a value. Rendering walks the text once, left to right, so the parameters end up in placeholder order.
- * Templates must not contain {@code ?} anywhere else (no jsonb {@code ?} operators, no question marks in comments).
+ * that layer's features in the run's scenario (a parenthesised subquery of the one read path with its own bound
+ * parameters, {@link RunContext#source}) and {@code ?} for a value. Rendering walks the text once, left to right,
+ * so the parameters end up in placeholder order. Templates must not contain {@code ?} anywhere else (no jsonb
+ * {@code ?} operators, no question marks in comments).
  */
 public final class SqlTemplate {
   private final String name;
@@ -33,11 +33,11 @@ public final class SqlTemplate {
   }
 
   /**
-   * @param sources the row source of each {@code {{name}}} placeholder
+   * @param sources the row source of each {@code {{name}}} placeholder (a parenthesised subquery)
    * @param values the values of the {@code ?} placeholders, in order
    * @throws IllegalStateException when a placeholder has no source or the value count does not match (a bug)
    */
-  public SqlStatement render(Map<String, ScenarioSource.Fragment> sources, List<?> values) {
+  public SqlStatement render(Map<String, SqlStatement> sources, List<?> values) {
     StringBuilder sql = new StringBuilder(text.length() + 512);
     List<Object> params = new ArrayList<>();
     Iterator<?> next = values.iterator();
@@ -54,7 +54,7 @@ public final class SqlTemplate {
       } else if (ch == '{' && text.startsWith("{{", i)) {
         int end = text.indexOf("}}", i);
         String key = text.substring(i + 2, end).trim();
-        ScenarioSource.Fragment f = sources.get(key);
+        SqlStatement f = sources.get(key);
         if (f == null) {
           throw new IllegalStateException(name + ": no row source for {{" + key + "}}");
         }

@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import vn.citytwin.core.db.Sql;
+import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.planning.residents.Residents;
@@ -24,7 +25,6 @@ import vn.citytwin.planning.simulation.Simulation;
 import vn.citytwin.planning.simulation.SimulationKind;
 import vn.citytwin.planning.simulation.SimulationOutcome;
 import vn.citytwin.planning.simulation.SqlTemplate;
-import vn.citytwin.scenario.ScenarioSource;
 
 /**
  * Service areas of facilities and the residents they cover, in a scenario's city. Residents are counted by the
@@ -102,7 +102,7 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
             Arrays.asList(f.layerId(), classes, classes));
       }
     }
-    sql.update(BUILDINGS, Map.of("buildings", ctx.source("buildings")),
+    sql.update(BUILDINGS, Map.of("buildings", ctx.source("buildings", List.of("use_type", "levels"))),
         List.of(residents.residentM2(), residents.sqlUses(), residents.sqlShares()));
     double residentsTotal;
     int residentialBuildings;
@@ -187,9 +187,10 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
     return new SimulationOutcome(summary, features);
   }
 
-  private static ScenarioSource.Fragment facilitySource(RunContext ctx, FacilityLayer f) {
-    ScenarioSource.Fragment src = ctx.source(f.layerId());
-    return new ScenarioSource.Fragment("(SELECT x.id, x.name, CAST(x." + Sql.ident(f.classColumn())
+  /** The facilities with their class as text, over the read path's rows of the layer. */
+  private static SqlStatement facilitySource(RunContext ctx, FacilityLayer f) {
+    SqlStatement src = ctx.source(f.layerId(), List.of("name", f.classColumn()));
+    return new SqlStatement("(SELECT x.id, x.name, CAST(x." + Sql.ident(f.classColumn())
         + " AS text) AS cls, x.geom FROM " + src.sql() + " x)", src.params());
   }
 
@@ -201,7 +202,7 @@ public final class AccessibilitySimulation implements Simulation<AccessibilityPa
   }
 
   private static JsonObject buildNetwork(Sqls sql, RunContext ctx, Progress progress) throws SQLException {
-    sql.update(EDGES, Map.of("roads", ctx.source("roads")), List.of());
+    sql.update(EDGES, Map.of("roads", ctx.source("roads", List.of())), List.of());
     progress.checkpoint(15);
     JsonObject stats;
     try (ResultSet rs = sql.query("SELECT count(*), coalesce(sum(len), 0) FROM acc_edges")) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.planning.simulation.Progress;
 import vn.citytwin.planning.simulation.SqlTemplate;
-import vn.citytwin.scenario.ScenarioSource;
 
 /** Executes the accessibility queries with every statement registered for cancellation. */
 final class Sqls {
@@ -29,7 +28,7 @@ final class Sqls {
     }
   }
 
-  int update(SqlTemplate t, Map<String, ScenarioSource.Fragment> sources, List<?> values) throws SQLException {
+  int update(SqlTemplate t, Map<String, SqlStatement> sources, List<?> values) throws SQLException {
     SqlStatement st = t.render(sources, values);
     try (PreparedStatement ps = progress.track(st.prepare(c))) {
       return ps.executeUpdate();
@@ -37,7 +36,7 @@ final class Sqls {
   }
 
   /** A query; the caller closes the result set, which closes its statement. */
-  ResultSet query(SqlTemplate t, Map<String, ScenarioSource.Fragment> sources, List<?> values) throws SQLException {
+  ResultSet query(SqlTemplate t, Map<String, SqlStatement> sources, List<?> values) throws SQLException {
     PreparedStatement ps = progress.track(t.render(sources, values).prepare(c));
     ps.closeOnCompletion();
     return ps.executeQuery();

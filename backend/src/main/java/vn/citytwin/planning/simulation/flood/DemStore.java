@@ -13,7 +13,8 @@ import vn.citytwin.core.error.ErrorKind;
 /**
  * Reads the ground elevation grid from {@code terrain.dem} (the row with the lowest id) once per content: the grid
  * is kept in memory keyed by its id and the md5 of its bytes (computed by PostgreSQL, so a check costs one small
- * query and no transfer), and reloaded only when the stored grid changes.
+ * query and no transfer), and reloaded only when the stored grid changes. Not a {@code LayerQuery}: the terrain is
+ * one elevation grid, not a catalog layer of features, and no scenario edits it.
  */
 public final class DemStore {
   /** The stored grid's identity, for cache keys. */

@@ -119,7 +119,7 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     int count = 0;
     int residential = 0;
     double dwellingArea = 0;
-    try (ResultSet rs = query(c, progress, BUILDINGS, ctx, "buildings")) {
+    try (ResultSet rs = query(c, progress, BUILDINGS, ctx, "buildings", List.of("use_type", "levels"))) {
       while (rs.next()) {
         count++;
         if (ids.size() < MAX_LISTED_BUILDINGS) {
@@ -134,7 +134,7 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     }
     progress.checkpoint(75);
     JsonObject roads;
-    try (ResultSet rs = query(c, progress, ROADS, ctx, "roads")) {
+    try (ResultSet rs = query(c, progress, ROADS, ctx, "roads", List.of())) {
       rs.next();
       roads = new JsonObject().put("count", rs.getLong(1)).put("lengthKm", round(rs.getDouble(2) / 1000, 4));
     }
@@ -171,7 +171,7 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     if (!ctx.hasLayer(layer)) {
       return out;
     }
-    try (ResultSet rs = query(c, progress, template, ctx, layer)) {
+    try (ResultSet rs = query(c, progress, template, ctx, layer, List.of("name", classKey))) {
       while (rs.next()) {
         out.add(new JsonObject().put("id", rs.getLong(1)).put("name", rs.getString(2))
             .put(classKey, rs.getString(3)));
@@ -180,10 +180,13 @@ public final class FloodSimulation implements Simulation<FloodParams> {
     return out;
   }
 
-  /** Runs a template over one layer's scenario source; the result set closes its statement. */
-  private static ResultSet query(Connection c, Progress progress, SqlTemplate template, RunContext ctx, String layer)
-      throws SQLException {
-    SqlStatement st = template.render(Map.of(layer, ctx.source(layer)), List.of());
+  /**
+   * Runs a template over one layer's features in the scenario (the read path, with the attribute columns the
+   * template reads); the result set closes its statement.
+   */
+  private static ResultSet query(Connection c, Progress progress, SqlTemplate template, RunContext ctx, String layer,
+                                 List<String> properties) throws SQLException {
+    SqlStatement st = template.render(Map.of(layer, ctx.source(layer, properties)), List.of());
     PreparedStatement ps = progress.track(st.prepare(c));
     ps.closeOnCompletion();
     return ps.executeQuery();

@@ -203,7 +203,7 @@ public final class ShadowSimulation implements Simulation<ShadowParams> {
     Envelope env = area.getEnvelopeInternal();
     double dLat = MAX_SHADOW_M / (Math.toRadians(1) * LocalPlane.EARTH_RADIUS_M);
     double dLon = dLat / Math.cos(Math.toRadians(Math.min(89, Math.abs(env.centre().y) + dLat)));
-    SqlStatement st = BUILDINGS.render(Map.of("buildings", ctx.source("buildings")),
+    SqlStatement st = BUILDINGS.render(Map.of("buildings", ctx.source("buildings", List.of("height"))),
         List.of(env.getMinX() - dLon, env.getMinY() - dLat, env.getMaxX() + dLon, env.getMaxY() + dLat,
             new WKBWriter(2).write(area), MAX_SHADOW_M));
     List<Building> out = new ArrayList<>();
