@@ -197,8 +197,8 @@ public final class FeatureService {
   }
 
   private static LayerQuery page(LayerQuery q, Integer limit, long offset) {
-    return new LayerQuery(q.layer(), q.scenario(), q.bbox(), q.filter(), q.time(), q.properties(), q.sortBy(),
-        limit, offset);
+    return new LayerQuery(q.layer(), q.scenario(), q.bbox(), q.tile(), q.filter(), q.time(), q.properties(),
+        q.sortBy(), limit, offset);
   }
 
   /**

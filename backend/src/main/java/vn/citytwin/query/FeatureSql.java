@@ -124,6 +124,14 @@ public final class FeatureSql {
       params.add(b.maxY());
       params.add(b.srid());
     }
+    if (q.tile() != null) {
+      TileEnvelope t = q.tile();
+      where.add("ST_Intersects(" + geom + ", ST_Transform(ST_TileEnvelope(?, ?, ?, margin => ?), 4326))");
+      params.add(t.z());
+      params.add(t.x());
+      params.add(t.y());
+      params.add(t.margin());
+    }
     if (q.filter() != null) {
       SqlFragment f = FilterSqlWriter.toSql(q.filter(), LayerFields.resolver(layer, ALIAS));
       where.add("(" + f.sql() + ")");

@@ -12,12 +12,15 @@ import vn.citytwin.scenario.ScenarioRef;
  * only the encoder that wraps {@link FeatureSql#select(LayerQuery)} differs. Planning builds them too, for every
  * layer its indicators, diffs and simulations read, and wraps {@link FeatureSql#source(LayerQuery)}.
  *
+ * @param bbox the area as a box in any supported CRS; null for none
+ * @param tile the area as a vector tile (with its buffer), computed by PostGIS; null for none
  * @param time which times; null means every time
  * @param properties property names to return; null means every attribute column
  * @param limit maximum number of features, or null for no limit
  */
-public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter filter, TimeSelection time,
-                         List<String> properties, List<SortKey> sortBy, Integer limit, long offset) {
+public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, TileEnvelope tile, Filter filter,
+                         TimeSelection time, List<String> properties, List<SortKey> sortBy, Integer limit,
+                         long offset) {
 
   public LayerQuery {
     Objects.requireNonNull(layer, "layer");
@@ -38,6 +41,7 @@ public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter fi
     private final Layer layer;
     private ScenarioRef scenario;
     private BBox bbox;
+    private TileEnvelope tile;
     private Filter filter;
     private TimeSelection time;
     private List<String> properties;
@@ -56,6 +60,11 @@ public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter fi
 
     public Builder bbox(BBox v) {
       bbox = v;
+      return this;
+    }
+
+    public Builder tile(TileEnvelope v) {
+      tile = v;
       return this;
     }
 
@@ -97,7 +106,7 @@ public record LayerQuery(Layer layer, ScenarioRef scenario, BBox bbox, Filter fi
     }
 
     public LayerQuery build() {
-      return new LayerQuery(layer, scenario, bbox, filter, time, properties, sortBy, limit, offset);
+      return new LayerQuery(layer, scenario, bbox, tile, filter, time, properties, sortBy, limit, offset);
     }
   }
 }

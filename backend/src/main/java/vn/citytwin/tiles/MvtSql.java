@@ -8,6 +8,7 @@ import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.query.FeatureSql;
 import vn.citytwin.query.LayerQuery;
+import vn.citytwin.query.TileEnvelope;
 import vn.citytwin.scenario.ScenarioSource;
 
 /**
@@ -48,7 +49,7 @@ final class MvtSql {
         : layer.tileFields().stream().map(Field::name).toList();
     LayerQuery query = LayerQuery.of(layer)
         .scenario(r.scenario())
-        .bbox(r.tile().bounds3857(MARGIN))
+        .tile(new TileEnvelope(r.tile().z(), r.tile().x(), r.tile().y(), MARGIN))
         .filter(r.filter())
         .time(layer.isTimeEnabled() ? r.time() : null)
         .properties(props.stream().filter(p -> layer.field(p).isPresent()).toList())

@@ -1,7 +1,6 @@
 package vn.citytwin.tiles;
 
 import vn.citytwin.core.error.ApiException;
-import vn.citytwin.query.BBox;
 
 /**
  * A tile of the WebMercatorQuad tile matrix set (EPSG:3857, origin top-left, y down, as XYZ/OGC API Tiles).
@@ -40,15 +39,6 @@ public record TileAddress(int z, int x, int y) {
   /** Side of the tile in EPSG:3857 metres. */
   public double sizeMetres() {
     return 2 * ORIGIN_SHIFT / (1L << z);
-  }
-
-  /** The tile's extent in EPSG:3857, optionally grown by {@code margin} (a fraction of the tile size). */
-  public BBox bounds3857(double margin) {
-    double size = sizeMetres();
-    double minX = -ORIGIN_SHIFT + x * size;
-    double maxY = ORIGIN_SHIFT - y * size;
-    double m = size * margin;
-    return new BBox(minX - m, maxY - size - m, minX + size + m, maxY + m, 3857);
   }
 
   @Override

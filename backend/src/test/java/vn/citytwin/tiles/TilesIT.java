@@ -206,6 +206,30 @@ class TilesIT {
     assertThat(r.body()).isEmpty();
   }
 
+  /** The tile area is ST_TileEnvelope with the MVT buffer: a point just past the edge is in, one farther is not. */
+  @Test
+  void theBufferReachesJustPastTheTileEdge() throws Exception {
+    double east = (X + 1) / (double) (1 << Z) * 360 - 180;
+    double buffer = 360.0 / (1 << Z) * 64 / 4096;
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO city.tourist_sites "
+        + "(id, name, kind, geom) VALUES (?, ?, 'viewpoint', ST_SetSRID(ST_MakePoint(?, 10.3503), 4326))")) {
+      ps.setLong(1, 901);
+      ps.setString(2, "trong vùng đệm");
+      ps.setDouble(3, east + buffer / 2);
+      ps.addBatch();
+      ps.setLong(1, 902);
+      ps.setString(2, "ngoài vùng đệm");
+      ps.setDouble(3, east + buffer * 2);
+      ps.addBatch();
+      ps.executeBatch();
+    }
+    server.catalog().versions().refresh();
+    JtsLayer sites = MvtDecoder.layer(http.get("/tiles/tourist_sites" + TILE).body(), "tourist_sites");
+    assertThat(sites.getGeometries()).hasSize(1);
+    assertThat(props(sites.getGeometries().iterator().next()).get("name"))
+        .isEqualTo("trong vùng đệm");
+  }
+
   @Test
   void aScenarioTileShowsTheScenariosCity() throws Exception {
     long scenario = ScenarioFixture.named("Tháp mới")
