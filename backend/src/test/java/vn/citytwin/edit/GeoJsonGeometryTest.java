@@ -1,4 +1,4 @@
-package vn.citytwin.planning.edits;
+package vn.citytwin.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
