@@ -91,9 +91,9 @@ public final class CityBoundary {
     if (g.getSRID() == 4326) {
       return box.covers(g.getEnvelopeInternal());
     }
-    try (PreparedStatement ps = new SqlStatement("SELECT ST_CoveredBy(" + geometry
-        + ", ST_MakeEnvelope(?, ?, ?, ?, 4326))", List.<Object>of(Ewkb.of(g), extent.get(0), extent.get(1), extent.get(2),
-        extent.get(3))).prepare(c); ResultSet rs = ps.executeQuery()) {
+    SqlStatement inBox = new SqlStatement("SELECT ST_CoveredBy(" + geometry + ", ST_MakeEnvelope(?, ?, ?, ?, 4326))",
+        List.<Object>of(Ewkb.of(g), extent.get(0), extent.get(1), extent.get(2), extent.get(3)));
+    try (PreparedStatement ps = inBox.prepare(c); ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getBoolean(1);
     }

@@ -29,8 +29,9 @@ import vn.citytwin.core.error.ApiException;
  * edits (checked first, then written) alike. The row is inserted into a temporary copy of the table
  * ({@code CREATE TEMP TABLE … (LIKE … INCLUDING DEFAULTS INCLUDING CONSTRAINTS) ON COMMIT DROP}), which has the
  * same column types, NOT NULL columns, CHECK constraints (e.g. {@code levels > 0}), defaults and geometry type
- * modifier, and none of the table's triggers or unique keys (nor its id default: checking draws no id). The inserted row, read back as JSON, is the
- * normalised state to store: defaults filled in, numbers in the column's type.
+ * modifier, and none of the table's triggers or unique keys (nor its id default: checking draws no id). The
+ * inserted row, read back as JSON, is the normalised state to store: defaults filled in, numbers in the column's
+ * type.
  *
  * <p>One instance per transaction (the temporary tables live until its commit or rollback). A violation is an
  * invalid-parameter {@link ApiException} whose locator names the property ({@link EditLocator}); the transaction

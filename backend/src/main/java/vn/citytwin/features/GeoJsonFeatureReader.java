@@ -15,7 +15,7 @@ import vn.citytwin.filter.CrsName;
 
 /**
  * Reads GeoJSON request bodies of OGC API – Features Part 4 into {@link FeatureEdit.NewFeature}s: a Feature or a
- * FeatureCollection; properties by column name (unknown names are an error), {@code id} as the feature id, the
+ * FeatureCollection; properties by column name (the edit model refuses unknown ones), {@code id} as the feature id, the
  * geometry in the body's CRS ({@code Content-Crs}, CRS84 by default, axes swapped to x=east for latitude-first
  * CRSs) by the edit model's one GeoJSON reader ({@link GeoJsonGeometry}). Values stay typed JSON: the edit model
  * checks them ({@code ValueSyntax.JSON}).
@@ -58,14 +58,7 @@ public final class GeoJsonFeatureReader {
       if (k.equals(layer.idColumn()) || k.equals("scenario_status")) {
         continue;
       }
-      if (layer.field(k).isEmpty()) {
-        throw ApiException.invalidParameter(k, "Layer '" + layer.id() + "' has no property '" + k + "'");
-      }
-      Object v = props.getValue(k);
-      if (v instanceof JsonObject || v instanceof JsonArray) {
-        v = v.toString();
-      }
-      values.put(k, v);
+      values.put(k, props.getValue(k)); // unknown names and unfitting values are the edit model's to refuse
     }
     Object geometry = f.getValue("geometry");
     Geometry g = geometry instanceof JsonObject go ? geometry(go, crs) : null;
