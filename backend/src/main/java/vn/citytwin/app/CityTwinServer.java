@@ -31,6 +31,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApiRoutes;
 import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.ogc.OwsRoutes;
+import vn.citytwin.edit.CityBoundary;
 import vn.citytwin.features.FeatureEditService;
 import vn.citytwin.features.FeatureService;
 import vn.citytwin.ogc.features.OgcFeaturesRoutes;
@@ -145,7 +146,9 @@ public final class CityTwinServer implements AutoCloseable {
     links.add(tiles3d);
 
     FeatureService features = new FeatureService(db, stats);
-    FeatureEditService edits = new FeatureEditService(db, catalog);
+    // Base-city edits pass the edit model scenario edits pass: the same validator, row check and city boundary.
+    FeatureEditService edits = new FeatureEditService(db, catalog, new CityBoundary(catalog,
+        config.planning().cityExtent(), config.wfs().cityBoundary()));
     ogcParts.add(new OgcFeaturesRoutes(features, edits, catalog, scenarios, stats, config));
     mounts.add(new OwsRoutes(vertx, List.of(new WfsRoutes(catalog, stats, scenarios, features, edits, config),
         wms), config.wfs().maxRequestMb() * 1024L * 1024L));

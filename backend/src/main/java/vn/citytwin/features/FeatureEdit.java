@@ -9,8 +9,8 @@ import vn.citytwin.filter.Filter;
 
 /**
  * One action of an all-or-nothing edit (a WFS-T Transaction, an OGC API – Features Part 4 request). Values are keyed
- * by column name; a value is a String, Number, Boolean, LocalDate, Instant/OffsetDateTime or null, and is checked
- * against the column's type by {@link FeatureEditService}. Geometries are x=east/y=north with their SRID set.
+ * by column name; a value is a String (XML), a typed JSON value (GeoJSON) or null, and is checked against the
+ * column's type by the edit model's {@code FeatureValidator} in {@link FeatureEditService}. Geometries are x=east/y=north with their SRID set.
  */
 public sealed interface FeatureEdit {
   Layer layer();

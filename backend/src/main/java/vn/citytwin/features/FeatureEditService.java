@@ -6,20 +6,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
-import org.locationtech.jts.operation.valid.IsValidOp;
-import org.locationtech.jts.operation.valid.TopologyValidationError;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Field;
-import vn.citytwin.catalog.GeometryKind;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.edit.CityBoundary;
+import vn.citytwin.edit.EditLocator;
+import vn.citytwin.edit.FeatureValidator;
+import vn.citytwin.edit.RowCheck;
+import vn.citytwin.edit.ValueSyntax;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.filter.FilterSqlWriter;
 import vn.citytwin.filter.SqlFragment;
@@ -27,14 +30,18 @@ import vn.citytwin.query.LayerFields;
 
 /**
  * Applies edits to the base city's layer tables, all or nothing: every action of a request runs in one database
- * transaction, and any error (a bad value, an invalid geometry, a constraint) rolls all of them back. Geometries are
- * checked before anything is written: valid (OGC Simple Features), of the layer's geometry type (a single part is
- * promoted to the layer's multi type), and reprojected to the storage CRS by PostGIS. New features without an id
- * get the column default, or the next id after the largest under a transaction-scoped advisory lock. After the
- * commit the layers' data versions are re-read, so tiles and caches refresh before the response is sent.
+ * transaction, and any error (a bad value, an invalid geometry, a constraint) rolls all of them back. Every feature
+ * passes the edit model ({@code vn.citytwin.edit}) that scenario edits pass too: before the transaction the
+ * {@link FeatureValidator} (values fit their columns in the request's {@link ValueSyntax}, integers in range; the
+ * geometry valid, of the layer's type, a single part promoted to the layer's multi type); inside it the
+ * {@link CityBoundary} (the geometry in the city) and the {@link RowCheck} (a new or replaced row on a temporary
+ * copy of the table: NOT NULL and CHECK constraints name their property; the table's own refusals are explained
+ * the same way). Geometries are reprojected to the storage CRS by PostGIS. New features without an id get the
+ * column default, or the next id after the largest under a transaction-scoped advisory lock. After the commit the
+ * layers' data versions are re-read, so tiles and caches refresh before the response is sent.
  *
  * <p>Only layers stored in EPSG:4326 (every city table) can be edited; filters are written over the table as in
- * every read.
+ * every read. Errors name properties as OGC locators do: the column name ({@link EditLocator#columns}).
  */
 public final class FeatureEditService {
   private static final String ALIAS = "f";
@@ -43,17 +50,24 @@ public final class FeatureEditService {
 
   private final Database db;
   private final Catalog catalog;
+  private final CityBoundary boundary;
 
-  public FeatureEditService(Database db, Catalog catalog) {
+  public FeatureEditService(Database db, Catalog catalog, CityBoundary boundary) {
     this.db = db;
     this.catalog = catalog;
+    this.boundary = boundary;
   }
 
-  public Future<EditResult> apply(List<FeatureEdit> edits) {
+  /**
+   * @param syntax how the request wrote its values: {@link ValueSyntax#TEXT} for XML (WFS-T),
+   *     {@link ValueSyntax#JSON} for GeoJSON (Part 4)
+   */
+  public Future<EditResult> apply(List<FeatureEdit> edits, ValueSyntax syntax) {
+    List<FeatureEdit> checked = new ArrayList<>(edits.size());
     for (FeatureEdit e : edits) {
-      check(e);
+      checked.add(check(e, syntax));
     }
-    return db.inTransaction(c -> run(c, edits)).map(r -> {
+    return db.inTransaction(c -> run(c, checked)).map(r -> {
       catalog.versions().refresh();
       return r;
     });
@@ -65,106 +79,103 @@ public final class FeatureEditService {
     long replaced = 0;
     long deleted = 0;
     List<EditResult.InsertedId> ids = new ArrayList<>();
+    RowCheck rows = new RowCheck(c);
     for (FeatureEdit e : edits) {
-      if (e instanceof FeatureEdit.Insert i) {
-        for (FeatureEdit.NewFeature f : i.features()) {
-          ids.add(new EditResult.InsertedId(i.layer().id(), insert(c, i.layer(), f), i.handle()));
-          inserted++;
+      Layer layer = e.layer();
+      EditLocator at = EditLocator.columns(layer);
+      rows.prepare(layer);
+      try {
+        if (e instanceof FeatureEdit.Insert i) {
+          for (FeatureEdit.NewFeature f : i.features()) {
+            boundary.check(c, layer, f.geometry(), at);
+            rows.check(layer, null, f.values(), f.geometry(), at);
+            ids.add(new EditResult.InsertedId(layer.id(), insert(c, layer, f), i.handle()));
+            inserted++;
+          }
+        } else if (e instanceof FeatureEdit.Update u) {
+          checkInDatabase(c, rows, u);
+          updated += update(c, layer, u.values(), u.filter());
+        } else if (e instanceof FeatureEdit.Replace r) {
+          boundary.check(c, layer, r.feature().geometry(), at);
+          rows.check(layer, null, r.feature().values(), r.feature().geometry(), at);
+          long n = replace(c, r);
+          if (n == 0) {
+            throw ApiException.notFound("featureId", "No feature " + r.id() + " in layer '" + layer.id() + "'");
+          }
+          replaced += n;
+        } else if (e instanceof FeatureEdit.Delete d) {
+          deleted += delete(c, layer, d.filter());
         }
-      } else if (e instanceof FeatureEdit.Update u) {
-        updated += update(c, u.layer(), u.values(), u.filter());
-      } else if (e instanceof FeatureEdit.Replace r) {
-        long n = replace(c, r);
-        if (n == 0) {
-          throw ApiException.notFound("featureId", "No feature " + r.id() + " in layer '" + r.layer().id() + "'");
-        }
-        replaced += n;
-      } else if (e instanceof FeatureEdit.Delete d) {
-        deleted += delete(c, d.layer(), d.filter());
+      } catch (SQLException ex) {
+        throw rows.translate(layer, ex, at);
       }
     }
     return new EditResult(inserted, updated, replaced, deleted, ids);
   }
 
-  /** Checks values and geometries before the transaction starts. */
-  private static void check(FeatureEdit e) {
+  /** An Update's values the database reads alone (dates, timestamps, other types) and its geometry's place. */
+  private void checkInDatabase(Connection c, RowCheck rows, FeatureEdit.Update u) throws SQLException {
+    Layer layer = u.layer();
+    EditLocator at = EditLocator.columns(layer);
+    for (Map.Entry<String, Object> v : u.values().entrySet()) {
+      if (v.getKey().equals(layer.geometryColumn())) {
+        boundary.check(c, layer, (Geometry) v.getValue(), at);
+      } else if (v.getValue() instanceof String text) {
+        rows.castCheck(layer.field(v.getKey()).orElseThrow(), text, at);
+      }
+    }
+  }
+
+  /**
+   * The edit model's checks that need no database, before the transaction starts: the edit with its values as the
+   * texts to bind and its geometries promoted to the layer's type.
+   */
+  private static FeatureEdit check(FeatureEdit e, ValueSyntax syntax) {
     Layer layer = e.layer();
     if (layer.storageSrid() != 4326) {
       throw ApiException.notSupported("typeName", "Layer '" + layer.id() + "' is stored in EPSG:"
           + layer.storageSrid() + " and cannot be edited here");
     }
+    EditLocator at = EditLocator.columns(layer);
     if (e instanceof FeatureEdit.Insert i) {
-      i.features().forEach(f -> checkFeature(layer, f, e.handle()));
+      return new FeatureEdit.Insert(layer, i.features().stream().map(f -> checkFeature(layer, f, syntax, at))
+          .toList(), i.handle());
     } else if (e instanceof FeatureEdit.Replace r) {
-      checkFeature(layer, r.feature(), e.handle());
+      return new FeatureEdit.Replace(layer, r.id(), checkFeature(layer, r.feature(), syntax, at), r.handle());
     } else if (e instanceof FeatureEdit.Update u) {
       if (u.values().isEmpty()) {
         throw ApiException.missingParameter("Property");
       }
-      u.values().forEach((k, v) -> checkValue(layer, k, v, e.handle()));
+      Map<String, Object> values = new LinkedHashMap<>();
+      u.values().forEach((k, v) -> values.put(k, k.equals(layer.geometryColumn()) ? geometryValue(layer, v, at)
+          : FeatureValidator.value(layer, k, v, syntax, at)));
+      return new FeatureEdit.Update(layer, values, u.filter(), u.handle());
     } else if (e instanceof FeatureEdit.Delete d && d.filter() == null) {
       throw ApiException.missingParameter("filter");
     }
+    return e;
   }
 
-  private static void checkFeature(Layer layer, FeatureEdit.NewFeature f, String handle) {
-    f.values().forEach((k, v) -> checkValue(layer, k, v, handle));
-    if (f.geometry() != null) {
-      checkGeometry(layer, f.geometry(), handle);
-    }
+  private static FeatureEdit.NewFeature checkFeature(Layer layer, FeatureEdit.NewFeature f, ValueSyntax syntax,
+                                                     EditLocator at) {
+    Map<String, Object> values = new LinkedHashMap<>(FeatureValidator.values(layer, f.values(), syntax, at));
+    Geometry g = f.geometry() == null ? null : FeatureValidator.geometry(layer, f.geometry(), at.geometry());
+    return new FeatureEdit.NewFeature(f.id(), values, g);
   }
 
-  private static void checkValue(Layer layer, String column, Object value, String handle) {
-    if (column.equals(layer.geometryColumn())) {
-      if (value != null && !(value instanceof Geometry)) {
-        throw ApiException.invalidParameter(column, "The geometry property needs a geometry value");
-      }
-      if (value != null) {
-        checkGeometry(layer, (Geometry) value, handle);
-      }
-      return;
+  private static Geometry geometryValue(Layer layer, Object value, EditLocator at) {
+    if (value == null) {
+      return null;
     }
-    if (column.equals(layer.idColumn())) {
-      throw ApiException.invalidParameter(column, "The feature id cannot be changed");
+    if (!(value instanceof Geometry g)) {
+      throw ApiException.invalidParameter(at.geometry(), "The geometry property needs a geometry value");
     }
-    Field f = layer.field(column).orElseThrow(() -> ApiException.invalidParameter(column,
-        "Layer '" + layer.id() + "' has no property '" + column + "'"));
-    EditValues.text(f, value);
+    return FeatureValidator.geometry(layer, g, at.geometry());
   }
 
-  /** Valid, non-empty, and of the layer's geometry type (or its single-part form). */
-  static void checkGeometry(Layer layer, Geometry g, String handle) {
-    String where = handle == null ? "" : " (" + handle + ")";
-    if (g.isEmpty()) {
-      throw ApiException.invalidParameter(layer.geometryColumn(), "Empty geometry" + where);
-    }
-    GeometryKind kind = layer.geometryKind();
-    String type = g.getGeometryType();
-    boolean fits = switch (kind) {
-      case GEOMETRY -> true;
-      case GEOMETRYCOLLECTION -> g instanceof org.locationtech.jts.geom.GeometryCollection;
-      default -> kind.ogcName().equals(type) || kind.ogcName().equals("Multi" + type);
-    };
-    if (!fits) {
-      throw ApiException.invalidParameter(layer.geometryColumn(), "Layer '" + layer.id() + "' holds "
-          + kind.ogcName() + " geometries, got " + type + where);
-    }
-    TopologyValidationError error = new IsValidOp(g).getValidationError();
-    if (error != null) {
-      String at = error.getCoordinate() == null ? "" : " at (" + error.getCoordinate().x + " "
-          + error.getCoordinate().y + ")";
-      throw ApiException.invalidParameter(layer.geometryColumn(), "Invalid geometry" + where + ": "
-          + error.getMessage() + at + "; nothing was written");
-    }
-  }
-
-  /** SQL for a geometry parameter: WKB + SRID, reprojected to EPSG:4326, promoted to multi when the layer is. */
-  private static String geometrySql(Layer layer, Geometry g) {
-    String expr = "ST_Transform(ST_SetSRID(ST_GeomFromWKB(?), ?), 4326)";
-    if (layer.geometryKind().ogcName().equals("Multi" + g.getGeometryType())) {
-      expr = "ST_Multi(" + expr + ")";
-    }
-    return expr;
+  /** SQL for a geometry parameter: WKB + SRID, reprojected to EPSG:4326 (already of the layer's type). */
+  private static String geometrySql() {
+    return "ST_Transform(ST_SetSRID(ST_GeomFromWKB(?), ?), 4326)";
   }
 
   private static void bindGeometry(List<Object> params, Geometry g) {
@@ -195,11 +206,11 @@ public final class FeatureEditService {
       Field field = layer.field(e.getKey()).orElseThrow();
       columns.add(Sql.ident(field.name()));
       values.add("CAST(? AS " + field.pgType() + ")");
-      params.add(EditValues.text(field, e.getValue()));
+      params.add((String) e.getValue());
     }
     if (f.geometry() != null) {
       columns.add(Sql.ident(layer.geometryColumn()));
-      values.add(geometrySql(layer, f.geometry()));
+      values.add(geometrySql());
       bindGeometry(params, f.geometry());
     }
     String sql = "INSERT INTO " + Sql.qualified(layer.schema(), layer.table()) + " (" + String.join(", ", columns)
@@ -228,13 +239,13 @@ public final class FeatureEditService {
         if (g == null) {
           sets.add(Sql.ident(layer.geometryColumn()) + " = NULL");
         } else {
-          sets.add(Sql.ident(layer.geometryColumn()) + " = " + geometrySql(layer, g));
+          sets.add(Sql.ident(layer.geometryColumn()) + " = " + geometrySql());
           bindGeometry(params, g);
         }
       } else {
         Field field = layer.field(e.getKey()).orElseThrow();
         sets.add(Sql.ident(field.name()) + " = CAST(? AS " + field.pgType() + ")");
-        params.add(EditValues.text(field, e.getValue()));
+        params.add((String) e.getValue());
       }
     }
     StringBuilder sql = new StringBuilder("UPDATE ").append(Sql.qualified(layer.schema(), layer.table()))

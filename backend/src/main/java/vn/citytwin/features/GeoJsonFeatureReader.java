@@ -7,20 +7,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.edit.GeoJsonGeometry;
 import vn.citytwin.filter.CrsName;
 
 /**
  * Reads GeoJSON request bodies of OGC API – Features Part 4 into {@link FeatureEdit.NewFeature}s: a Feature or a
- * FeatureCollection; properties by column name (unknown names are an error), {@code id} as the feature id, the
+ * FeatureCollection; properties by column name (the edit model refuses unknown ones), {@code id} as the feature id, the
  * geometry in the body's CRS ({@code Content-Crs}, CRS84 by default, axes swapped to x=east for latitude-first
- * CRSs).
+ * CRSs) by the edit model's one GeoJSON reader ({@link GeoJsonGeometry}). Values stay typed JSON: the edit model
+ * checks them ({@code ValueSyntax.JSON}).
  */
 public final class GeoJsonFeatureReader {
   private GeoJsonFeatureReader() {}
@@ -60,48 +58,15 @@ public final class GeoJsonFeatureReader {
       if (k.equals(layer.idColumn()) || k.equals("scenario_status")) {
         continue;
       }
-      if (layer.field(k).isEmpty()) {
-        throw ApiException.invalidParameter(k, "Layer '" + layer.id() + "' has no property '" + k + "'");
-      }
-      Object v = props.getValue(k);
-      if (v instanceof JsonObject || v instanceof JsonArray) {
-        v = v.toString();
-      }
-      values.put(k, v);
+      values.put(k, props.getValue(k)); // unknown names and unfitting values are the edit model's to refuse
     }
     Object geometry = f.getValue("geometry");
     Geometry g = geometry instanceof JsonObject go ? geometry(go, crs) : null;
     return new FeatureEdit.NewFeature(f.getValue("id"), values, g);
   }
 
+  /** The edit model's GeoJSON reader, in the body's CRS; its errors are located at {@code geometry}. */
   static Geometry geometry(JsonObject json, CrsName crs) {
-    Geometry g;
-    try {
-      g = new GeoJsonReader().read(json.encode());
-    } catch (ParseException | RuntimeException e) {
-      throw ApiException.invalidParameter("geometry", "Cannot read the GeoJSON geometry");
-    }
-    if (crs.northFirst()) {
-      g.apply(new CoordinateSequenceFilter() {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-          double x = seq.getX(i);
-          seq.setOrdinate(i, 0, seq.getY(i));
-          seq.setOrdinate(i, 1, x);
-        }
-
-        @Override
-        public boolean isDone() {
-          return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-          return true;
-        }
-      });
-    }
-    g.setSRID(crs.srid());
-    return g;
+    return GeoJsonGeometry.read(json, crs, "geometry");
   }
 }

@@ -8,7 +8,7 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorText;
 import vn.citytwin.core.http.KvpParams;
-import vn.citytwin.planning.edits.GeoJsonGeometry;
+import vn.citytwin.edit.GeoJsonGeometry;
 import vn.citytwin.planning.indicators.Scope;
 import vn.citytwin.scenario.ScenarioRef;
 import vn.citytwin.scenario.ScenarioRegistry;

@@ -46,9 +46,11 @@ public record CityTwinConfig(
 
   /**
    * WFS: whether WFS-T transactions (and OGC API – Features Part 4 edits) are accepted — off by default until
-   * editor authentication exists — and the largest POST body in MB.
+   * editor authentication exists — and the largest POST body in MB; whether their geometries must lie inside the
+   * city ({@code wfs.transactions.city.boundary}, on by default: the wards, else {@code planning.city.extent}), as
+   * scenario edits' must — off only for base-city data that reaches beyond its wards.
    */
-  public record Wfs(boolean transactionsEnabled, int maxRequestMb) {}
+  public record Wfs(boolean transactionsEnabled, int maxRequestMb, boolean cityBoundary) {}
 
   /** The demo city: whether {@code serve} seeds an empty database, and with how many buildings. */
   public record Demo(boolean seedWhenEmpty, int buildings, long seed) {}
@@ -89,7 +91,8 @@ public record CityTwinConfig(
     Features features = new Features(src.integer("features.default.limit", 100, 1, maxLimit), maxLimit);
     Demo demo = new Demo(src.bool("demo.seed.when.empty", true), demoBuildings(src),
         src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
-    Wfs wfs = new Wfs(src.bool("wfs.transactions.enabled", false), src.integer("wfs.max.request.mb", 32, 1, 1024));
+    Wfs wfs = new Wfs(src.bool("wfs.transactions.enabled", false), src.integer("wfs.max.request.mb", 32, 1, 1024),
+        src.bool("wfs.transactions.city.boundary", true));
     return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src), wfs);
   }
 

@@ -10,6 +10,7 @@ import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.features.FeatureEdit;
 import vn.citytwin.features.FeatureEditService;
 import vn.citytwin.features.GeoJsonFeatureReader;
+import vn.citytwin.edit.ValueSyntax;
 import vn.citytwin.filter.CrsName;
 import vn.citytwin.filter.Filter;
 import vn.citytwin.features.SupportedCrs;
@@ -35,7 +36,7 @@ final class FeatureEditsHandler {
   void create(RoutingContext ctx) {
     Layer layer = writable(ctx);
     List<FeatureEdit.NewFeature> features = GeoJsonFeatureReader.read(body(ctx), layer, contentCrs(ctx));
-    edits.apply(List.of(new FeatureEdit.Insert(layer, features, null))).onSuccess(r -> {
+    edits.apply(List.of(new FeatureEdit.Insert(layer, features, null)), ValueSyntax.JSON).onSuccess(r -> {
       if (!r.inserted().isEmpty() && r.inserted().get(0).id() != null) {
         ctx.response().putHeader("Location", UrlPaths.collection(config.server().publicUrl(), layer.id())
             + "/items/" + r.inserted().get(0).id());
@@ -51,7 +52,7 @@ final class FeatureEditsHandler {
       throw ApiException.invalidParameter("body", "PUT takes one Feature");
     }
     String id = ctx.pathParam("featureId");
-    edits.apply(List.of(new FeatureEdit.Replace(layer, id, features.get(0), null)))
+    edits.apply(List.of(new FeatureEdit.Replace(layer, id, features.get(0), null)), ValueSyntax.JSON)
         .onSuccess(r -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
@@ -64,7 +65,7 @@ final class FeatureEditsHandler {
       values.put(layer.geometryColumn(), patch.geometry());
     }
     String id = ctx.pathParam("featureId");
-    edits.apply(List.of(new FeatureEdit.Update(layer, values, new Filter.ResourceId(List.of(id)), null)))
+    edits.apply(List.of(new FeatureEdit.Update(layer, values, new Filter.ResourceId(List.of(id)), null)), ValueSyntax.JSON)
         .onSuccess(r -> {
           if (r.totalUpdated() == 0) {
             ctx.fail(ApiException.notFound("featureId", "No feature '" + id + "' in '" + layer.id() + "'"));
@@ -77,7 +78,7 @@ final class FeatureEditsHandler {
   void delete(RoutingContext ctx) {
     Layer layer = writable(ctx);
     String id = ctx.pathParam("featureId");
-    edits.apply(List.of(new FeatureEdit.Delete(layer, new Filter.ResourceId(List.of(id)), null))).onSuccess(r -> {
+    edits.apply(List.of(new FeatureEdit.Delete(layer, new Filter.ResourceId(List.of(id)), null)), ValueSyntax.JSON).onSuccess(r -> {
       if (r.totalDeleted() == 0) {
         ctx.fail(ApiException.notFound("featureId", "No feature '" + id + "' in '" + layer.id() + "'"));
       } else {

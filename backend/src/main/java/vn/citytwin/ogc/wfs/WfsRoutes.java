@@ -13,6 +13,7 @@ import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerStats;
 import vn.citytwin.catalog.LayerStatsService;
+import vn.citytwin.edit.ValueSyntax;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
@@ -194,7 +195,7 @@ public final class WfsRoutes implements OwsProtocol {
           + " planning API");
     }
     var parsed = transactions.parse(root, v);
-    edits.apply(parsed).onSuccess(result -> xml(ctx, "application/xml; charset=utf-8",
+    edits.apply(parsed, ValueSyntax.TEXT).onSuccess(result -> xml(ctx, "application/xml; charset=utf-8",
         TransactionResponseWriter.write(result, v))).onFailure(ctx::fail);
   }
 

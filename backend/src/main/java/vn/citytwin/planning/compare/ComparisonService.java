@@ -9,7 +9,7 @@ import vn.citytwin.catalog.Catalog;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.planning.edits.DiffService;
-import vn.citytwin.planning.edits.GeoJsonGeometry;
+import vn.citytwin.edit.GeoJsonGeometry;
 import vn.citytwin.planning.indicators.IndicatorService;
 import vn.citytwin.planning.indicators.Scope;
 import vn.citytwin.planning.scenarios.ScenarioService;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.edit.GeoJsonGeometry;
 
 /**
  * Reads the body of {@code POST /api/scenarios/{id}/edits}: a GeoJSON Feature, or a FeatureCollection, whose

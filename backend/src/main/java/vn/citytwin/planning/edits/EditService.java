@@ -5,12 +5,18 @@ import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.PlanningSettings;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.edit.CityBoundary;
+import vn.citytwin.edit.Ewkb;
+import vn.citytwin.edit.RowCheck;
 import vn.citytwin.planning.scenarios.Scenario;
 import vn.citytwin.planning.scenarios.ScenarioService;
 import vn.citytwin.planning.scenarios.ScenarioStore;
@@ -47,7 +53,7 @@ public final class EditService {
     this.registry = registry;
     this.scenarios = scenarios;
     this.validator = new EditValidator(catalog);
-    this.boundary = new CityBoundary(catalog, settings);
+    this.boundary = new CityBoundary(catalog, settings.cityExtent(), true);
   }
 
   public Future<List<Applied>> apply(long scenarioId, List<FeatureEdit> edits) {
@@ -99,9 +105,9 @@ public final class EditService {
 
   private Applied add(Connection c, long scenarioId, ValidEdit e, RowCheck check) throws SQLException {
     long id = EditStore.nextFeatureId(c);
-    byte[] ewkb = insideCity(c, e);
-    JsonObject state = check.check(e.layer(), id, e.properties(), ewkb, e.source());
-    EditStore.upsert(c, scenarioId, e.layer().id(), id, EditOp.ADD, state, ewkb);
+    boundary.check(c, e.layer(), e.geometry(), e.source().locators());
+    JsonObject state = check.check(e.layer(), id, values(e.properties()), e.geometry(), e.source().locators());
+    EditStore.upsert(c, scenarioId, e.layer().id(), id, EditOp.ADD, state, Ewkb.of(e.geometry()));
     return new Applied(e.layer().id(), id, EditOp.ADD, false);
   }
 
@@ -112,8 +118,10 @@ public final class EditService {
         .orElseThrow(() -> missing(e, scenarioId));
     JsonObject merged = current.properties().copy();
     e.properties().forEach(p -> merged.put(p.getKey(), p.getValue()));
-    byte[] ewkb = e.geometry() == null ? current.ewkb() : insideCity(c, e);
-    JsonObject state = check.check(e.layer(), id, merged, ewkb, e.source());
+    boundary.check(c, e.layer(), e.geometry(), e.source().locators());
+    Geometry geometry = e.geometry() == null ? current.geometry() : e.geometry();
+    JsonObject state = check.check(e.layer(), id, values(merged), geometry, e.source().locators());
+    byte[] ewkb = Ewkb.of(geometry);
     EditOp op = EditStore.ownOp(c, scenarioId, e.layer().id(), id) == EditOp.ADD ? EditOp.ADD : EditOp.MODIFY;
     EditStore.upsert(c, scenarioId, e.layer().id(), id, op, state, ewkb);
     return new Applied(e.layer().id(), id, op, false);
@@ -132,11 +140,13 @@ public final class EditService {
     return new Applied(e.layer().id(), id, EditOp.DELETE, false);
   }
 
-  private byte[] insideCity(Connection c, ValidEdit e) throws SQLException {
-    if (!boundary.contains(c, e.geometry())) {
-      throw ApiException.invalidParameter(e.source().at("geometry"), "The geometry is not inside the city");
+  /** A JSON state as values by column (nested objects and arrays as JsonObject and JsonArray). */
+  private static Map<String, Object> values(JsonObject state) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String k : state.fieldNames()) {
+      out.put(k, state.getValue(k));
     }
-    return Ewkb.of(e.geometry());
+    return out;
   }
 
   private static ApiException missing(ValidEdit e, long scenarioId) {

@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
@@ -24,10 +27,25 @@ final class EditStore {
    * @param properties every attribute column except the id, as JSON
    * @param ewkb the geometry in EPSG:4326
    */
-  record FeatureState(JsonObject properties, byte[] ewkb) {}
+  record FeatureState(JsonObject properties, byte[] ewkb) {
+    /** The geometry, with its SRID. */
+    Geometry geometry() {
+      try {
+        return new WKBReader().read(ewkb);
+      } catch (ParseException e) {
+        throw new IllegalStateException("PostGIS returned unreadable EWKB", e);
+      }
+    }
+  }
 
 
-  /** The feature's state in the city of {@code ref} (chain applied), or empty when it is not there. */
+  /**
+   * The feature's state in the city of {@code ref} (chain applied), or empty when it is not there.
+   *
+   * <p>Not a {@code LayerQuery}, on purpose: this is the write path reading the complete state a "modify" is
+   * merged over. A read rule that hid attributes would make the stored state incomplete, so it reads every column
+   * of the scenario's row source; the right to write the scenario is decided before (and covers reading it).
+   */
   static Optional<FeatureState> current(Connection c, Layer layer, ScenarioRef ref, long featureId)
       throws SQLException {
     ScenarioSource.Fragment src = ScenarioSource.of(layer, ref);

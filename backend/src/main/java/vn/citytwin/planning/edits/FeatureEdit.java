@@ -2,6 +2,7 @@ package vn.citytwin.planning.edits;
 
 import io.vertx.core.json.JsonObject;
 import org.locationtech.jts.geom.Geometry;
+import vn.citytwin.edit.EditLocator;
 
 /**
  * One edit as the client sent it, checked for shape only (not yet against the layer).
@@ -15,6 +16,11 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record FeatureEdit(String locator, String layerId, EditOp op, Long featureId, JsonObject properties,
                           Geometry geometry) {
+
+  /** Locators of the edit model's checks: JSON paths below this feature's. */
+  public EditLocator locators() {
+    return EditLocator.jsonPath(locator);
+  }
 
   /** {@code locator.member}, or just {@code member} at the top level. */
   public String at(String member) {

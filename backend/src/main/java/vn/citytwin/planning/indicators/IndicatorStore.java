@@ -19,7 +19,7 @@ import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.config.PlanningSettings;
 import vn.citytwin.core.db.Sql;
 import vn.citytwin.core.db.SqlStatement;
-import vn.citytwin.planning.edits.GeoJsonGeometry;
+import vn.citytwin.edit.GeoJsonGeometry;
 import vn.citytwin.planning.residents.Residents;
 import vn.citytwin.query.FeatureSql;
 import vn.citytwin.query.LayerQuery;

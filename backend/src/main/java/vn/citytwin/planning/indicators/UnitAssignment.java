@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
-import vn.citytwin.planning.edits.GeoJsonGeometry;
+import vn.citytwin.edit.GeoJsonGeometry;
 
 /**
  * Puts each building in the unit whose shape contains its representative point (boundary included, as

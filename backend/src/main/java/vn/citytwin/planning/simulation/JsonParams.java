@@ -15,9 +15,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorText;
+import vn.citytwin.edit.GeoJsonGeometry;
 
 /**
  * Reads a simulation's JSON request body. Unknown keys are refused (a misspelt parameter must not silently fall
@@ -177,8 +177,8 @@ public final class JsonParams {
   }
 
   /**
-   * A geometry in EPSG:4326 (longitude, latitude), given as WKT text or a GeoJSON geometry object; it must be
-   * valid and within longitude/latitude bounds. Null when absent.
+   * A geometry in EPSG:4326 (longitude, latitude), given as WKT text or a GeoJSON geometry object (read by the edit
+   * model's {@link GeoJsonGeometry}); it must be valid and within longitude/latitude bounds. Null when absent.
    */
   public Geometry geometry(String name) {
     Object v = body.getValue(name);
@@ -190,7 +190,7 @@ public final class JsonParams {
       if (v instanceof String s) {
         g = new WKTReader(WGS84).read(s);
       } else if (v instanceof JsonObject o) {
-        g = new GeoJsonReader(WGS84).read(o.encode());
+        g = GeoJsonGeometry.read(o, name); // the edit model's reader: structural errors name the problem
       } else {
         throw ApiException.invalidParameter(name, name + " must be WKT text or a GeoJSON geometry");
       }

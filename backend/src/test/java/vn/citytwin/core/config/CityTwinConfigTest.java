@@ -19,6 +19,10 @@ class CityTwinConfigTest {
     assertThat(c.database().url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/citytwin");
     assertThat(c.service().defaultLanguage()).isEqualTo("vi");
     assertThat(c.tiles().emptyTileStatus()).isEqualTo(204);
+    assertThat(c.wfs().transactionsEnabled()).isFalse();
+    assertThat(c.wfs().cityBoundary()).isTrue(); // base-city edits are held to the city, as scenario edits are
+    assertThat(CityTwinConfig.from(ConfigSource.of(Map.of("wfs.transactions.city.boundary", "false"))).wfs()
+        .cityBoundary()).isFalse();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package vn.citytwin.planning.edits;
+package vn.citytwin.edit;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,29 +13,50 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.filter.CrsName;
 
 /**
- * Reads a GeoJSON geometry object (RFC 7946 §3.1) into a JTS geometry with SRID 4326, x = longitude and
- * y = latitude in degrees. A third ordinate is dropped: the city layers are 2D (heights are attributes).
+ * The one GeoJSON geometry reader (scenario edits, OGC API – Features Part 4 bodies, planning and simulation
+ * parameters): a GeoJSON geometry object (RFC 7946 §3.1) into a JTS geometry, x = east and y = north. By default
+ * the coordinates are longitude/latitude in degrees (SRID 4326); a body in another CRS (Part 4 {@code Content-Crs})
+ * gives its {@link CrsName}, whose axis order is undone. A third ordinate is dropped: the city layers are 2D
+ * (heights are attributes).
  *
- * <p>Every structural problem (unknown type, a position that is not two finite numbers, a longitude outside
- * [-180, 180] or latitude outside [-90, 90], a line with fewer than 2 positions, a ring that is not closed or has
- * fewer than 4 positions, an empty geometry) is an invalid-parameter {@link ApiException} whose locator is the
- * given one. Topological validity (self-intersections…) is not checked here; see {@link EditValidator}.
+ * <p>Every structural problem (unknown type, a position that is not two finite numbers, in degrees a longitude
+ * outside [-180, 180] or latitude outside [-90, 90], a line with fewer than 2 positions, a ring that is not closed
+ * or has fewer than 4 positions, an empty geometry) is an invalid-parameter {@link ApiException} whose locator is
+ * the given one. Topological validity (self-intersections…) is the validator's: {@link FeatureValidator#geometry}.
  */
 public final class GeoJsonGeometry {
   /** EPSG:4326 with full double precision. */
   public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
   private final String locator;
+  private final CrsName crs;
 
-  private GeoJsonGeometry(String locator) {
+  private GeoJsonGeometry(String locator, CrsName crs) {
     this.locator = locator;
+    this.crs = crs;
   }
 
-  /** @param locator where the geometry sits in the request, e.g. {@code features[2].geometry} */
+  /**
+   * Reads longitude/latitude (RFC 7946).
+   *
+   * @param locator where the geometry sits in the request, e.g. {@code features[2].geometry}
+   */
   public static Geometry read(JsonObject geometry, String locator) {
-    return new GeoJsonGeometry(locator).geometry(geometry, 0);
+    return read(geometry, CrsName.CRS84, locator);
+  }
+
+  /**
+   * Reads coordinates written in {@code crs} axis order (latitude first for {@code EPSG:4326}'s URI).
+   *
+   * @return x = east, y = north, with {@code crs}'s SRID
+   */
+  public static Geometry read(JsonObject geometry, CrsName crs, String locator) {
+    Geometry g = new GeoJsonGeometry(locator, crs).geometry(geometry, 0);
+    g.setSRID(crs.srid());
+    return g;
   }
 
   private Geometry geometry(JsonObject g, int depth) {
@@ -110,12 +131,14 @@ public final class GeoJsonGeometry {
     if (p.size() < 2 || p.size() > 3) {
       throw fail("a position is [longitude, latitude] (an optional third value is ignored)");
     }
-    double x = number(p.getValue(0));
-    double y = number(p.getValue(1));
+    double a = number(p.getValue(0));
+    double b = number(p.getValue(1));
     if (p.size() == 3) {
       number(p.getValue(2));
     }
-    if (x < -180 || x > 180 || y < -90 || y > 90) {
+    double x = crs.northFirst() ? b : a;
+    double y = crs.northFirst() ? a : b;
+    if (crs.srid() == 4326 && (x < -180 || x > 180 || y < -90 || y > 90)) {
       throw fail("position [" + x + ", " + y + "] is not a longitude/latitude in degrees (EPSG:4326)");
     }
     return new Coordinate(x, y);

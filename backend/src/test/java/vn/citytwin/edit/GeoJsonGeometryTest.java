@@ -1,4 +1,4 @@
-package vn.citytwin.planning.edits;
+package vn.citytwin.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.locationtech.jts.geom.Geometry;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.filter.CrsName;
 
 class GeoJsonGeometryTest {
 
@@ -31,6 +32,18 @@ class GeoJsonGeometryTest {
         .isEqualTo("MultiLineString");
     assertThat(read("{\"type\":\"GeometryCollection\",\"geometries\":[{\"type\":\"Point\",\"coordinates\":[0,0]}]}")
         .getGeometryType()).isEqualTo("GeometryCollection");
+  }
+
+  @Test
+  void aBodyInAnotherCrsIsReadInItsAxisOrderWithItsSrid() {
+    JsonObject point = new JsonObject("{\"type\":\"Point\",\"coordinates\":[10.35,107.08]}");
+    Geometry latFirst = GeoJsonGeometry.read(point, new CrsName(4326, true), "geometry");
+    assertThat(latFirst.toText()).isEqualTo("POINT (107.08 10.35)");
+    assertThat(latFirst.getSRID()).isEqualTo(4326);
+    Geometry utm = GeoJsonGeometry.read(new JsonObject("{\"type\":\"Point\",\"coordinates\":[700000,1150000]}"),
+        new CrsName(32648, false), "geometry");
+    assertThat(utm.toText()).isEqualTo("POINT (700000 1150000)"); // metres: no longitude/latitude bounds
+    assertThat(utm.getSRID()).isEqualTo(32648);
   }
 
   @ParameterizedTest
