@@ -108,7 +108,7 @@ public final class CityTwinServer implements AutoCloseable {
       notifications.start();
       List<AutoCloseable> background = new ArrayList<>();
       List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios, background);
-      ServerVerticle verticle = new ServerVerticle(config.server(), mounts);
+      ServerVerticle verticle = new ServerVerticle(config.server(), config.accessLog(), mounts);
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());

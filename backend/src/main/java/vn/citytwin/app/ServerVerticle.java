@@ -6,14 +6,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.ext.web.handler.LoggerFormat;
-import io.vertx.ext.web.handler.LoggerHandler;
 import io.vertx.ext.web.handler.ResponseTimeHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import vn.citytwin.core.config.AccessLogSettings;
 import vn.citytwin.core.config.CityTwinConfig;
+import vn.citytwin.core.http.AccessLog;
 import vn.citytwin.core.http.JsonErrors;
 import vn.citytwin.core.http.Mountable;
 import vn.citytwin.core.http.RequestIds;
@@ -25,18 +25,20 @@ import vn.citytwin.core.http.RequestIds;
 final class ServerVerticle extends VerticleBase {
   private final CityTwinConfig.Server config;
   private final List<Mountable> capabilities;
+  private final AccessLog accessLog;
   private HttpServer server;
 
-  ServerVerticle(CityTwinConfig.Server config, List<Mountable> capabilities) {
+  ServerVerticle(CityTwinConfig.Server config, AccessLogSettings accessLog, List<Mountable> capabilities) {
     this.config = config;
     this.capabilities = capabilities;
+    this.accessLog = new AccessLog(accessLog);
   }
 
   @Override
   public Future<?> start() {
     Router root = Router.router(vertx);
     root.route().handler(new RequestIds());
-    root.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
+    root.route().handler(accessLog);
     root.route().handler(ResponseTimeHandler.create());
     root.route().handler(CorsHandler.create().allowedMethod(io.vertx.core.http.HttpMethod.GET)
         .allowedMethod(io.vertx.core.http.HttpMethod.POST).allowedMethod(io.vertx.core.http.HttpMethod.PUT)
@@ -69,8 +71,9 @@ final class ServerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Graceful: stop accepting, let in-flight requests finish within the grace period.
-    return server == null ? Future.succeededFuture()
+    Future<?> down = server == null ? Future.succeededFuture()
         : server.shutdown(config.shutdownGraceSeconds(), TimeUnit.SECONDS);
+    return down.andThen(done -> accessLog.close());
   }
 
   int actualPort() {
