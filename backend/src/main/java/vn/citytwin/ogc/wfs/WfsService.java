@@ -132,13 +132,22 @@ public final class WfsService implements OwsService {
   public void fail(RoutingContext ctx, ApiException error) {
     WfsVersion v = ctx.get(VERSION_KEY);
     if (v == null) {
-      v = WfsVersion.V2_0_0;
+      v = requestedVersion(ctx); // failed before the request was read (e.g. a too-long GET)
     }
     if (v == WfsVersion.V1_0_0) {
       ServiceExceptionReport10.send(ctx, error);
       return;
     }
     OwsExceptionReport.send(ctx, error, v.ows(), v.text());
+  }
+
+  /** The VERSION of a KVP request when it names a served one, else 2.0.0. */
+  private static WfsVersion requestedVersion(RoutingContext ctx) {
+    try {
+      return WfsVersion.parse(KvpParams.of(ctx.queryParams()).get("VERSION").orElse("2.0.0"));
+    } catch (ApiException e) {
+      return WfsVersion.V2_0_0;
+    }
   }
 
   private static GetFeatureRequest propertyValue(WfsVersion v, GetFeatureRequest r) {
