@@ -32,6 +32,7 @@ have_pkg fonts-dejavu-core                  || need_pkgs+=(fonts-dejavu-core)
 have_pkg chromium                           || need_pkgs+=(chromium)
 have_pkg chromium-driver                    || need_pkgs+=(chromium-driver)
 have_cmd ogr2ogr                            || need_pkgs+=(gdal-bin)   # the WFS/OGC API client tests run GDAL
+have_pkg python3-owslib                     || need_pkgs+=(python3-owslib)   # the OWSLib client tests
 
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] || ! have_cmd apt-get; then

@@ -8,7 +8,8 @@
     <UserStyle>
       <Name>buildings</Name>
       <Title>Công trình xây dựng</Title>
-      <Abstract>Đường bao công trình theo loại sử dụng (use_type), chỉ hiện ở tỉ lệ lớn (từ 1:35.000); tên công trình ở tỉ lệ rất lớn.</Abstract>
+      <Abstract>Đường bao công trình theo loại sử dụng (use_type), chỉ hiện ở tỉ lệ lớn (từ mức thu phóng 14, khoảng 1:34.000); tên công trình ở tỉ lệ rất lớn.</Abstract>
+      <!-- z14–z15: footprints in their outline colour, no outline (outlines would merge them); z16+: fill and outline -->
       <FeatureTypeStyle>
         <Name>footprints</Name>
         <Rule>
@@ -20,7 +21,24 @@
               <ogc:Literal>residential</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#bfb2a7</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>residential-detail</Name>
+          <Title>Nhà ở</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>residential</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#d9d0c9</CssParameter>
@@ -42,7 +60,24 @@
               <ogc:Literal>shophouse</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#c4aa95</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>shophouse-detail</Name>
+          <Title>Nhà phố</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>shophouse</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#dfcbbb</CssParameter>
@@ -64,7 +99,24 @@
               <ogc:Literal>villa</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#c7b59e</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>villa-detail</Name>
+          <Title>Biệt thự</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>villa</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#e3d6c5</CssParameter>
@@ -86,7 +138,24 @@
               <ogc:Literal>hotel</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#a79dc9</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>hotel-detail</Name>
+          <Title>Khách sạn</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>hotel</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#cdc6e4</CssParameter>
@@ -108,7 +177,24 @@
               <ogc:Literal>commercial</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#d29f97</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>commercial-detail</Name>
+          <Title>Thương mại</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>commercial</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#efc6c0</CssParameter>
@@ -130,7 +216,24 @@
               <ogc:Literal>office</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#9fb1cb</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>office-detail</Name>
+          <Title>Văn phòng</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>office</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#c7d3e4</CssParameter>
@@ -152,7 +255,24 @@
               <ogc:Literal>industrial</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#b39fb6</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>industrial-detail</Name>
+          <Title>Công nghiệp</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>industrial</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#d6c7d8</CssParameter>
@@ -174,7 +294,24 @@
               <ogc:Literal>school</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#d2c07f</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>school-detail</Name>
+          <Title>Trường học</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>school</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#eee2b2</CssParameter>
@@ -196,7 +333,24 @@
               <ogc:Literal>hospital</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#d59393</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>hospital-detail</Name>
+          <Title>Bệnh viện</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>hospital</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#f0c3c3</CssParameter>
@@ -218,7 +372,24 @@
               <ogc:Literal>religious</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#b9a57c</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>religious-detail</Name>
+          <Title>Tôn giáo</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>religious</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#d9c9a8</CssParameter>
@@ -240,7 +411,24 @@
               <ogc:Literal>public</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#a9bc98</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>public-detail</Name>
+          <Title>Công trình công cộng</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>public</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#cfdac4</CssParameter>
@@ -262,7 +450,24 @@
               <ogc:Literal>mixed</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#c0a89b</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>mixed-detail</Name>
+          <Title>Hỗn hợp</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>use_type</ogc:PropertyName>
+              <ogc:Literal>mixed</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#dcc9bf</CssParameter>
@@ -279,7 +484,19 @@
           <Name>other</Name>
           <Title>Khác</Title>
           <ElseFilter/>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
+          <PolygonSymbolizer>
+            <Fill>
+              <CssParameter name="fill">#bfb2a7</CssParameter>
+            </Fill>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>other-detail</Name>
+          <Title>Khác</Title>
+          <ElseFilter/>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#d9d0c9</CssParameter>
@@ -304,7 +521,7 @@
               </ogc:PropertyIsNull>
             </ogc:Not>
           </ogc:Filter>
-          <MaxScaleDenominator>2200</MaxScaleDenominator>
+          <MaxScaleDenominator>3016</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>

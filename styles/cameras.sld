@@ -13,7 +13,7 @@
         <Rule>
           <Name>camera-large</Name>
           <Title>Camera giám sát</Title>
-          <MaxScaleDenominator>4500</MaxScaleDenominator>
+          <MaxScaleDenominator>6032</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -57,8 +57,8 @@
         <Rule>
           <Name>camera</Name>
           <Title>Camera giám sát</Title>
-          <MinScaleDenominator>4500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>6032</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>

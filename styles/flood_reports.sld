@@ -132,7 +132,7 @@
         <Name>labels</Name>
         <Rule>
           <Name>depth</Name>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>depth_cm</ogc:PropertyName> cm</Label>
             <Font>

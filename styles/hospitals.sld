@@ -19,7 +19,7 @@
               <ogc:Literal>hospital</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -71,8 +71,8 @@
               <ogc:Literal>hospital</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>35000</MinScaleDenominator>
-          <MaxScaleDenominator>280000</MaxScaleDenominator>
+          <MinScaleDenominator>48258</MinScaleDenominator>
+          <MaxScaleDenominator>386065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -92,7 +92,7 @@
               <ogc:Literal>clinic</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -143,8 +143,8 @@
               <ogc:Literal>clinic</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
-          <MaxScaleDenominator>70000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>96516</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -164,7 +164,7 @@
               <ogc:Literal>health_station</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -232,8 +232,8 @@
               <ogc:Literal>health_station</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
-          <MaxScaleDenominator>70000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>96516</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>

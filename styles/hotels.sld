@@ -19,7 +19,7 @@
               <ogc:Literal>4</ogc:Literal>
             </ogc:PropertyIsGreaterThanOrEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -65,7 +65,7 @@
           <Name>hotel</Name>
           <Title>Khách sạn</Title>
           <ElseFilter/>
-          <MaxScaleDenominator>4500</MaxScaleDenominator>
+          <MaxScaleDenominator>6032</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -116,8 +116,8 @@
               <ogc:Literal>4</ogc:Literal>
             </ogc:PropertyIsGreaterThanOrEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -132,8 +132,8 @@
           <Name>hotel-small</Name>
           <Title>Khách sạn</Title>
           <ElseFilter/>
-          <MinScaleDenominator>4500</MinScaleDenominator>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MinScaleDenominator>6032</MinScaleDenominator>
+          <MaxScaleDenominator>24129</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>

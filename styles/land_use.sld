@@ -20,7 +20,7 @@
               <ogc:Literal>residential</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#e3ded8</CssParameter>
@@ -36,7 +36,7 @@
               <ogc:Literal>residential</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#e3ded8</CssParameter>
@@ -58,7 +58,7 @@
               <ogc:Literal>commercial</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#f2dad9</CssParameter>
@@ -74,7 +74,7 @@
               <ogc:Literal>commercial</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#f2dad9</CssParameter>
@@ -96,7 +96,7 @@
               <ogc:Literal>mixed</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#efdccd</CssParameter>
@@ -112,7 +112,7 @@
               <ogc:Literal>mixed</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#efdccd</CssParameter>
@@ -134,7 +134,7 @@
               <ogc:Literal>industrial</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#ebdbe8</CssParameter>
@@ -150,7 +150,7 @@
               <ogc:Literal>industrial</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#ebdbe8</CssParameter>
@@ -172,7 +172,7 @@
               <ogc:Literal>port</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#dcd6ea</CssParameter>
@@ -188,7 +188,7 @@
               <ogc:Literal>port</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#dcd6ea</CssParameter>
@@ -210,7 +210,7 @@
               <ogc:Literal>institutional</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#f3eccc</CssParameter>
@@ -226,7 +226,7 @@
               <ogc:Literal>institutional</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#f3eccc</CssParameter>
@@ -248,7 +248,7 @@
               <ogc:Literal>green</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#cdebb0</CssParameter>
@@ -264,7 +264,7 @@
               <ogc:Literal>green</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#cdebb0</CssParameter>
@@ -286,7 +286,7 @@
               <ogc:Literal>forest</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#add19e</CssParameter>
@@ -302,7 +302,7 @@
               <ogc:Literal>forest</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#add19e</CssParameter>
@@ -324,7 +324,7 @@
               <ogc:Literal>beach</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#fff1ba</CssParameter>
@@ -340,7 +340,7 @@
               <ogc:Literal>beach</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#fff1ba</CssParameter>
@@ -362,7 +362,7 @@
               <ogc:Literal>water</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#aad3df</CssParameter>
@@ -378,7 +378,7 @@
               <ogc:Literal>water</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#aad3df</CssParameter>
@@ -400,7 +400,7 @@
               <ogc:Literal>agriculture</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#eef0d5</CssParameter>
@@ -416,7 +416,7 @@
               <ogc:Literal>agriculture</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#eef0d5</CssParameter>
@@ -438,7 +438,7 @@
               <ogc:Literal>mangrove</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#c2dcb2</CssParameter>
@@ -454,7 +454,7 @@
               <ogc:Literal>mangrove</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#c2dcb2</CssParameter>
@@ -476,7 +476,7 @@
               <ogc:Literal>airport</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#e6e3f0</CssParameter>
@@ -492,7 +492,7 @@
               <ogc:Literal>airport</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#e6e3f0</CssParameter>
@@ -527,7 +527,7 @@
               </ogc:PropertyIsNull>
             </ogc:Not>
           </ogc:Filter>
-          <MaxScaleDenominator>4500</MaxScaleDenominator>
+          <MaxScaleDenominator>6032</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>

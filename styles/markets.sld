@@ -13,7 +13,7 @@
         <Rule>
           <Name>market-large</Name>
           <Title>Chợ</Title>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -58,8 +58,8 @@
         <Rule>
           <Name>market</Name>
           <Title>Chợ</Title>
-          <MinScaleDenominator>8500</MinScaleDenominator>
-          <MaxScaleDenominator>140000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>193033</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>

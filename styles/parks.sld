@@ -41,7 +41,7 @@
               <ogc:Literal>square</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>70000</MaxScaleDenominator>
+          <MaxScaleDenominator>96516</MaxScaleDenominator>
           <PolygonSymbolizer>
             <Fill>
               <CssParameter name="fill">#e8e4da</CssParameter>
@@ -82,7 +82,7 @@
               </ogc:PropertyIsNull>
             </ogc:Not>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>24129</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>

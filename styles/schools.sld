@@ -19,7 +19,7 @@
               <ogc:Literal>university</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>24129</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -70,8 +70,8 @@
               <ogc:Literal>university</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>140000</MaxScaleDenominator>
+          <MinScaleDenominator>24129</MinScaleDenominator>
+          <MaxScaleDenominator>193033</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -86,7 +86,7 @@
           <Name>school-large</Name>
           <Title>Trường học</Title>
           <ElseFilter/>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>
@@ -132,8 +132,8 @@
           <Name>school</Name>
           <Title>Trường học</Title>
           <ElseFilter/>
-          <MinScaleDenominator>8500</MinScaleDenominator>
-          <MaxScaleDenominator>70000</MaxScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
+          <MaxScaleDenominator>96516</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <ExternalGraphic>

@@ -19,7 +19,7 @@
               <ogc:Literal>air_quality</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -76,7 +76,7 @@
               <ogc:Literal>air_quality</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -102,7 +102,7 @@
               <ogc:Literal>water_level</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -159,7 +159,7 @@
               <ogc:Literal>water_level</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -185,7 +185,7 @@
               <ogc:Literal>traffic</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -242,7 +242,7 @@
               <ogc:Literal>traffic</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -268,7 +268,7 @@
               <ogc:Literal>noise</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -325,7 +325,7 @@
               <ogc:Literal>noise</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -351,7 +351,7 @@
               <ogc:Literal>weather</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MaxScaleDenominator>8500</MaxScaleDenominator>
+          <MaxScaleDenominator>12065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -408,7 +408,7 @@
               <ogc:Literal>weather</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
+          <MinScaleDenominator>12065</MinScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>

@@ -13,7 +13,7 @@
         <Rule>
           <Name>site-large</Name>
           <Title>Điểm du lịch</Title>
-          <MaxScaleDenominator>17500</MaxScaleDenominator>
+          <MaxScaleDenominator>24129</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -65,8 +65,8 @@
         <Rule>
           <Name>site</Name>
           <Title>Điểm du lịch</Title>
-          <MinScaleDenominator>17500</MinScaleDenominator>
-          <MaxScaleDenominator>70000</MaxScaleDenominator>
+          <MinScaleDenominator>24129</MinScaleDenominator>
+          <MaxScaleDenominator>96516</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>
@@ -118,8 +118,8 @@
         <Rule>
           <Name>site-small</Name>
           <Title>Điểm du lịch</Title>
-          <MinScaleDenominator>70000</MinScaleDenominator>
-          <MaxScaleDenominator>280000</MaxScaleDenominator>
+          <MinScaleDenominator>96516</MinScaleDenominator>
+          <MaxScaleDenominator>386065</MaxScaleDenominator>
           <PointSymbolizer>
             <Graphic>
               <Mark>

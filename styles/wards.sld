@@ -14,7 +14,7 @@
         <Rule>
           <Name>boundary-band</Name>
           <Title>Ranh giới phường, xã</Title>
-          <MaxScaleDenominator>140000</MaxScaleDenominator>
+          <MaxScaleDenominator>193033</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#cbb3cf</CssParameter>
@@ -28,7 +28,7 @@
         <Rule>
           <Name>boundary-band-small</Name>
           <Title>Ranh giới phường, xã</Title>
-          <MinScaleDenominator>140000</MinScaleDenominator>
+          <MinScaleDenominator>193033</MinScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#cbb3cf</CssParameter>
@@ -45,7 +45,7 @@
         <Rule>
           <Name>boundary</Name>
           <Title>Ranh giới phường, xã</Title>
-          <MaxScaleDenominator>140000</MaxScaleDenominator>
+          <MaxScaleDenominator>193033</MaxScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#8c5a91</CssParameter>
@@ -59,7 +59,7 @@
         <Rule>
           <Name>boundary-small</Name>
           <Title>Ranh giới phường, xã</Title>
-          <MinScaleDenominator>140000</MinScaleDenominator>
+          <MinScaleDenominator>193033</MinScaleDenominator>
           <LineSymbolizer>
             <Stroke>
               <CssParameter name="stroke">#8c5a91</CssParameter>
@@ -75,7 +75,7 @@
         <Name>labels</Name>
         <Rule>
           <Name>ward-name-large</Name>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
@@ -108,8 +108,8 @@
         </Rule>
         <Rule>
           <Name>ward-name</Name>
-          <MinScaleDenominator>35000</MinScaleDenominator>
-          <MaxScaleDenominator>140000</MaxScaleDenominator>
+          <MinScaleDenominator>48258</MinScaleDenominator>
+          <MaxScaleDenominator>193033</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>

@@ -39,8 +39,8 @@
               </ogc:Not>
             </ogc:And>
           </ogc:Filter>
-          <MinScaleDenominator>8500</MinScaleDenominator>
-          <MaxScaleDenominator>280000</MaxScaleDenominator>
+          <MinScaleDenominator>6032</MinScaleDenominator>
+          <MaxScaleDenominator>386065</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>
@@ -86,7 +86,7 @@
               </ogc:Not>
             </ogc:And>
           </ogc:Filter>
-          <MaxScaleDenominator>35000</MaxScaleDenominator>
+          <MaxScaleDenominator>48258</MaxScaleDenominator>
           <TextSymbolizer>
             <Label><ogc:PropertyName>name</ogc:PropertyName></Label>
             <Font>

@@ -17,6 +17,7 @@ import vn.citytwin.core.http.AccessLog;
 import vn.citytwin.core.http.JsonErrors;
 import vn.citytwin.core.http.Mountable;
 import vn.citytwin.core.http.RequestIds;
+import vn.citytwin.core.http.RequestLineLimit;
 
 /**
  * The HTTP server: mounts every capability's router at its paths, plus the viewer (static, from the classpath),
@@ -46,11 +47,20 @@ final class ServerVerticle extends VerticleBase {
         .allowedHeader("Content-Type").allowedHeader("If-None-Match").allowedHeader("Authorization")
         .exposedHeader("ETag").exposedHeader(RequestIds.HEADER));
     root.get("/metrics").handler(PrometheusScrapingHandler.create());
+    RequestLineLimit lineLimit = new RequestLineLimit(config.maxRequestLineBytes());
+    // on each capability's own router, so a too-long GET is refused in that protocol's error form
+    java.util.Set<Router> limited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Mountable m : capabilities) {
+      if (limited.add(m.router())) {
+        m.router().route().order(-1).handler(lineLimit);
+      }
+    }
     for (Mountable m : capabilities) {
       for (String path : m.mountPaths()) {
         root.route(path + "*").subRouter(m.router());
       }
     }
+    root.route().handler(lineLimit); // the rest (viewer, styles) answers in JSON
     root.get("/styles/*").handler(StaticHandler.create("styles").setCachingEnabled(true).setMaxAgeSeconds(300));
     root.get("/*").handler(StaticHandler.create("viewer").setIndexPage("index.html")
         .setCachingEnabled(true).setMaxAgeSeconds(300).setDefaultContentEncoding("UTF-8"));
@@ -64,8 +74,10 @@ final class ServerVerticle extends VerticleBase {
         // No cleartext HTTP/2 upgrade: no map client uses h2c, and an upgraded JDK client stalled on a body here.
         .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(true)
-        .setDecompressionSupported(true);
-    return vertx.createHttpServer(options).requestHandler(root).listen().onSuccess(s -> server = s);
+        .setDecompressionSupported(true)
+        .setMaxInitialLineLength(lineLimit.decoderLimit());
+    return vertx.createHttpServer(options).requestHandler(root)
+        .invalidRequestHandler(lineLimit.invalidRequestHandler()).listen().onSuccess(s -> server = s);
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * ({@code urn:ogc:def:crs:EPSG::4326}, {@code http://www.opengis.net/def/crs/EPSG/0/4326}) use the EPSG order,
  * which is latitude first for the geographic CRSs listed in {@link #NORTH_FIRST} (WGS 84 4326, VN-2000 4756 and
  * other common ones); the old forms {@code EPSG:4326} and {@code http://www.opengis.net/gml/srs/epsg.xml#4326},
- * and {@code CRS:84}, are always x=east, y=north. {@code EPSG:900913} is read as 3857.
+ * and {@code CRS:84}, are always x=east, y=north. {@code EPSG:900913} (and ESRI's 102100, 102113) is read as 3857.
  *
  * @param srid the EPSG code
  * @param northFirst true when coordinates are written latitude/northing first and must be swapped
@@ -63,6 +63,6 @@ public record CrsName(int srid, boolean northFirst) {
   }
 
   private static int normalise(int code) {
-    return code == 900913 ? 3857 : code;
+    return code == 900913 || code == 102100 || code == 102113 ? 3857 : code;
   }
 }

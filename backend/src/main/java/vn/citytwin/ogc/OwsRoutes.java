@@ -152,6 +152,15 @@ public final class OwsRoutes implements Mountable {
     return s;
   }
 
+  /** The service a request names (SERVICE, else the mount path), or null when it names none we offer. */
+  private OwsProtocol serviceOf(RoutingContext ctx) {
+    try {
+      return choose(ctx, KvpParams.of(ctx.queryParams()).get("SERVICE").orElse(null));
+    } catch (ApiException e) {
+      return null;
+    }
+  }
+
   private void failure(RoutingContext ctx) {
     ApiException error = JsonErrors.toApiException(ctx.failure(), ctx.statusCode());
     if (error.httpStatus() >= 500) {
@@ -165,6 +174,9 @@ public final class OwsRoutes implements Mountable {
     }
     vn.citytwin.core.http.HttpCaching.forgetValidators(ctx.response());
     OwsProtocol service = ctx.get(SERVICE_KEY);
+    if (service == null) {
+      service = serviceOf(ctx); // failed before dispatch (e.g. a too-long GET): still answer in its form
+    }
     if (service != null) {
       service.fail(ctx, error);
     } else {

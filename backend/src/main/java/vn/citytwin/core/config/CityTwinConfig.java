@@ -11,7 +11,12 @@ public record CityTwinConfig(
     PlanningSettings planning, Wfs wfs, AccessLogSettings accessLog) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
-  public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs) {}
+  /**
+   * HTTP server. {@code maxRequestLineBytes}: the longest request line (method, URI and version) answered normally;
+   * a longer one up to twice that is refused in the protocol's own error form, beyond that with a plain 414.
+   */
+  public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs,
+                       int maxRequestLineBytes) {}
 
   /**
    * PostgreSQL/PostGIS. The password is a secret: never logged. {@code parallelWorkers} and {@code jit} are the
@@ -64,7 +69,8 @@ public record CityTwinConfig(
       throw new ConfigException("setting http.public.url: '" + publicUrl + "' must start with http:// or https://");
     }
     Server server = new Server(host, port, stripSlash(publicUrl), src.integer("http.shutdown.grace", 20, 0, 600),
-        src.integer("http.max.event.loop.ms", 2000, 10, 60000));
+        src.integer("http.max.event.loop.ms", 2000, 10, 60000),
+        src.integer("http.max.request.line", 65536, 4096, 8 * 1024 * 1024));
     String url = src.string("db.url", "jdbc:postgresql://127.0.0.1:5432/citytwin");
     if (!url.startsWith("jdbc:postgresql://")) {
       throw new ConfigException("setting db.url: '" + url + "' must be a jdbc:postgresql:// URL");

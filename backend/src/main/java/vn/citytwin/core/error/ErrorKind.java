@@ -13,6 +13,8 @@ public enum ErrorKind {
   FORBIDDEN(403, "Forbidden"),
   CONFLICT(409, "Conflict"),
   TOO_LARGE(413, "ResponseTooLarge"),
+  /** The request line (method, URI, version) is longer than the server accepts. */
+  URI_TOO_LONG(414, "URITooLong"),
   TIMEOUT(503, "Timeout"),
   UNAVAILABLE(503, "ServiceUnavailable"),
   INTERNAL(500, "NoApplicableCode");

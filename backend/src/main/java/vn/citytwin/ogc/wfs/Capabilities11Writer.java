@@ -30,7 +30,7 @@ final class Capabilities11Writer {
     x.open("ows:OperationsMetadata");
     CapabilitiesHead.operation(x, in, "GetCapabilities");
     x.open("ows:Parameter").attr("name", "AcceptVersions");
-    values(x, List.of("1.1.0", "2.0.0"));
+    values(x, List.of("1.1.0", "2.0.0", "1.0.0"));
     x.close().close();
     CapabilitiesHead.operation(x, in, "DescribeFeatureType");
     x.open("ows:Parameter").attr("name", "outputFormat");

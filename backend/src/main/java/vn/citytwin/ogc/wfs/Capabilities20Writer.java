@@ -34,6 +34,7 @@ final class Capabilities20Writer {
       t.open("ows:ServiceType").attr("codeSpace", "OGC").text("WFS").close();
       t.leaf("ows:ServiceTypeVersion", "2.0.0");
       t.leaf("ows:ServiceTypeVersion", "1.1.0");
+      t.leaf("ows:ServiceTypeVersion", "1.0.0");
     });
     CapabilitiesHead.serviceProvider(x, in);
     operations(x, in);
@@ -47,7 +48,7 @@ final class Capabilities20Writer {
     x.open("ows:OperationsMetadata");
     CapabilitiesHead.operation(x, in, "GetCapabilities");
     x.open("ows:Parameter").attr("name", "AcceptVersions");
-    allowed(x, List.of("2.0.0", "1.1.0"));
+    allowed(x, List.of("2.0.0", "1.1.0", "1.0.0"));
     x.close();
     x.close();
     CapabilitiesHead.operation(x, in, "DescribeFeatureType");
@@ -74,7 +75,7 @@ final class Capabilities20Writer {
       x.close();
     }
     x.open("ows:Parameter").attr("name", "version");
-    allowed(x, List.of("2.0.0", "1.1.0"));
+    allowed(x, List.of("2.0.0", "1.1.0", "1.0.0"));
     x.close();
     constraint(x, "ImplementsBasicWFS", true);
     constraint(x, "ImplementsTransactionalWFS", in.transactions());

@@ -4,11 +4,17 @@ import vn.citytwin.ogc.XmlBuilder;
 import vn.citytwin.features.EditResult;
 import vn.citytwin.features.EditResult.InsertedId;
 
-/** The TransactionResponse of WFS 2.0 (fes:ResourceId) and 1.1.0 (ogc:FeatureId), with the inserted ids. */
+/**
+ * The TransactionResponse of WFS 2.0 (fes:ResourceId) and 1.1.0 (ogc:FeatureId), with the inserted ids; in WFS
+ * 1.0.0 the WFS_TransactionResponse (InsertResult with ogc:FeatureId, TransactionResult with Status SUCCESS).
+ */
 final class TransactionResponseWriter {
   private TransactionResponseWriter() {}
 
   static String write(EditResult r, WfsVersion version) {
+    if (version == WfsVersion.V1_0_0) {
+      return write10(r);
+    }
     boolean v2 = version == WfsVersion.V2_0_0;
     XmlBuilder x = new XmlBuilder();
     x.open("wfs:TransactionResponse").attr("version", version.text())
@@ -38,6 +44,24 @@ final class TransactionResponseWriter {
       }
       x.close();
     }
+    x.close();
+    return x.build();
+  }
+
+  private static String write10(EditResult r) {
+    XmlBuilder x = new XmlBuilder();
+    x.open("wfs:WFS_TransactionResponse").attr("version", "1.0.0")
+        .attr("xmlns:wfs", WfsVersion.V1_0_0.namespace())
+        .attr("xmlns:ogc", "http://www.opengis.net/ogc")
+        .attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
+        .attr("xsi:schemaLocation", WfsVersion.V1_0_0.namespace()
+            + " http://schemas.opengis.net/wfs/1.0.0/WFS-transaction.xsd");
+    for (InsertedId id : r.inserted()) {
+      x.open("wfs:InsertResult").attr("handle", id.handle());
+      x.open("ogc:FeatureId").attr("fid", WfsNames.element(id.layerId()) + "." + id.id()).close();
+      x.close();
+    }
+    x.open("wfs:TransactionResult").open("wfs:Status").empty("wfs:SUCCESS").close().close();
     x.close();
     return x.build();
   }

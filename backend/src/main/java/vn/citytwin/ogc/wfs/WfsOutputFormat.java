@@ -42,12 +42,16 @@ enum WfsOutputFormat {
 
   /** Formats advertised for a version, its default first. */
   static List<WfsOutputFormat> offered(WfsVersion v) {
-    return v == WfsVersion.V2_0_0 ? List.of(GML32, GML31, GML2, JSON, CSV) : List.of(GML31, GML2, GML32, JSON, CSV);
+    return switch (v) {
+      case V2_0_0 -> List.of(GML32, GML31, GML2, JSON, CSV);
+      case V1_1_0 -> List.of(GML31, GML2, GML32, JSON, CSV);
+      case V1_0_0 -> List.of(GML2, GML31, GML32, JSON, CSV);
+    };
   }
 
   /** The format a request names; null or {@code text/xml} means the version's default GML. */
   static WfsOutputFormat parse(String name, WfsVersion v) {
-    WfsOutputFormat dflt = v == WfsVersion.V2_0_0 ? GML32 : GML31;
+    WfsOutputFormat dflt = offered(v).get(0);
     if (name == null || name.isBlank()) {
       return dflt;
     }

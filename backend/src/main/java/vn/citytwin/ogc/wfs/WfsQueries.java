@@ -16,7 +16,8 @@ final class WfsQueries {
   private WfsQueries() {}
 
   /**
-   * @param propertyNames requested property names as sent (any prefix), or null for all properties
+   * @param propertyNames requested property names as sent (any prefix), or null for all properties; an empty list
+   *     or one holding {@code *} (OWSLib sends {@code propertyName=*}) also means all properties
    * @param sortBy sort keys with property names as sent
    * @param srsName the requested output CRS, or null for the version's default
    */
@@ -24,7 +25,7 @@ final class WfsQueries {
                         List<String> propertyNames, String srsName) {
     List<String> properties = null;
     boolean geometry = true;
-    if (propertyNames != null && !propertyNames.isEmpty()) {
+    if (propertyNames != null && !propertyNames.isEmpty() && !allProperties(propertyNames)) {
       properties = new ArrayList<>();
       geometry = false;
       for (String p : propertyNames) {
@@ -46,6 +47,17 @@ final class WfsQueries {
     }
     CrsName crs = srsName == null ? version.defaultCrs() : SupportedCrs.parse(srsName, "srsName");
     return new WfsQuery(layer, filter, bbox, keys, properties, geometry, crs);
+  }
+
+  /** {@code *} or {@code prefix:*} among the names: every property (GeoServer and MapServer read it so). */
+  private static boolean allProperties(List<String> propertyNames) {
+    for (String p : propertyNames) {
+      String t = p.trim();
+      if (t.equals("*") || t.endsWith(":*")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -27,10 +27,10 @@ import vn.citytwin.features.FeatureService;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
- * OGC WFS 2.0.0 and 1.1.0 over the catalog's public layers: GetCapabilities, DescribeFeatureType, GetFeature,
- * GetPropertyValue, ListStoredQueries, DescribeStoredQueries and (when enabled in the configuration) Transaction, as
- * KVP (GET or form POST) or XML POST. Errors are OWS ExceptionReports in the request's version. Locking is not
- * offered.
+ * OGC WFS 2.0.0, 1.1.0 and 1.0.0 over the catalog's public layers: GetCapabilities (with version negotiation),
+ * DescribeFeatureType, GetFeature, GetPropertyValue (2.0), ListStoredQueries, DescribeStoredQueries and (when
+ * enabled in the configuration) Transaction, as KVP (GET or form POST) or XML POST. Errors are OWS ExceptionReports
+ * in the request's version (1.0.0: an OGC ServiceExceptionReport). Locking is not offered.
  */
 public final class WfsRoutes implements OwsProtocol {
   private static final String VERSION_KEY = "citytwin.wfs.version";
@@ -134,9 +134,22 @@ public final class WfsRoutes implements OwsProtocol {
   public void fail(RoutingContext ctx, ApiException error) {
     WfsVersion v = ctx.get(VERSION_KEY);
     if (v == null) {
-      v = WfsVersion.V2_0_0;
+      v = requestedVersion(ctx); // failed before the request was read (e.g. a too-long GET)
+    }
+    if (v == WfsVersion.V1_0_0) {
+      ServiceExceptionReport10.send(ctx, error);
+      return;
     }
     OwsExceptionReport.send(ctx, error, v.ows(), v.text());
+  }
+
+  /** The VERSION of a KVP request when it names a served one, else 2.0.0. */
+  private static WfsVersion requestedVersion(RoutingContext ctx) {
+    try {
+      return WfsVersion.parse(KvpParams.of(ctx.queryParams()).get("VERSION").orElse("2.0.0"));
+    } catch (ApiException e) {
+      return WfsVersion.V2_0_0;
+    }
   }
 
   private static GetFeatureRequest propertyValue(WfsVersion v, GetFeatureRequest r) {
@@ -158,7 +171,11 @@ public final class WfsRoutes implements OwsProtocol {
       }
       CapabilitiesInput in = new CapabilitiesInput(endpoint(ctx), config.service(), layers, byId,
           config.wfs().transactionsEnabled(), config.features().maxLimit());
-      String doc = v == WfsVersion.V2_0_0 ? Capabilities20Writer.write(in) : Capabilities11Writer.write(in);
+      String doc = switch (v) {
+        case V2_0_0 -> Capabilities20Writer.write(in);
+        case V1_1_0 -> Capabilities11Writer.write(in);
+        case V1_0_0 -> Capabilities10Writer.write(in);
+      };
       xml(ctx, "application/xml; charset=utf-8", doc);
     });
   }

@@ -47,7 +47,9 @@ public enum ImageFormat {
 
   /**
    * Reads a FORMAT value: {@code image/png} (and {@code png}, {@code image/png; mode=32bit|24bit}),
-   * {@code image/png8} ({@code image/png; mode=8bit}), {@code image/jpeg} ({@code image/jpg}, {@code jpeg}).
+   * {@code image/png8} ({@code image/png; mode=8bit}), {@code image/jpeg} ({@code image/jpg}, {@code jpeg}); GeoServer's
+   * {@code image/vnd.jpeg-png} and {@code image/vnd.jpeg-png8} ("JPEG where opaque, else PNG") are answered as PNG,
+   * which the Content-Type says.
    */
   public static Optional<ImageFormat> lookup(String value) {
     if (value == null) {
@@ -55,8 +57,9 @@ public enum ImageFormat {
     }
     String v = value.trim().toLowerCase(Locale.ROOT).replace(" ", "");
     return switch (v) {
-      case "image/png", "png", "image/png;mode=32bit", "image/png;mode=24bit" -> Optional.of(PNG);
-      case "image/png8", "png8", "image/png;mode=8bit" -> Optional.of(PNG8);
+      case "image/png", "png", "image/png;mode=32bit", "image/png;mode=24bit", "image/vnd.jpeg-png" ->
+          Optional.of(PNG);
+      case "image/png8", "png8", "image/png;mode=8bit", "image/vnd.jpeg-png8" -> Optional.of(PNG8);
       case "image/jpeg", "image/jpg", "jpeg", "jpg" -> Optional.of(JPEG);
       default -> Optional.empty();
     };

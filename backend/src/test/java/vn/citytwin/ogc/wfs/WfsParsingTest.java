@@ -28,25 +28,38 @@ class WfsParsingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"2.0.0, V2_0_0", "2.0.2, V2_0_0", "2.0, V2_0_0", "1.1.0, V1_1_0", "1.1, V1_1_0"})
+  @CsvSource({"2.0.0, V2_0_0", "2.0.2, V2_0_0", "2.0, V2_0_0", "1.1.0, V1_1_0", "1.1, V1_1_0", "1.0.0, V1_0_0",
+      "1.0, V1_0_0"})
   void versions(String text, WfsVersion expected) {
     assertThat(WfsVersion.parse(text)).isEqualTo(expected);
   }
 
   @Test
   void versionNegotiation() {
+    // AcceptVersions: the first listed version that is served
     assertThat(WfsVersion.negotiate("3.0.0,1.1.0", null)).isEqualTo(WfsVersion.V1_1_0);
-    assertThat(WfsVersion.negotiate(null, "1.0.0")).isEqualTo(WfsVersion.V2_0_0);
-    assertThatThrownBy(() -> WfsVersion.negotiate("1.0.0", null)).isInstanceOfSatisfying(ApiException.class,
-        e -> assertThat(e.code()).isEqualTo("VersionNegotiationFailed"));
-    assertThatThrownBy(() -> WfsVersion.parse("1.0.0")).isInstanceOf(ApiException.class);
+    assertThat(WfsVersion.negotiate("1.0.0,2.0.0", null)).isEqualTo(WfsVersion.V1_0_0);
+    assertThatThrownBy(() -> WfsVersion.negotiate("0.9.0,3.0.0", null)).isInstanceOfSatisfying(
+        ApiException.class, e -> assertThat(e.code()).isEqualTo("VersionNegotiationFailed"));
+    // VERSION: that one when served, else the highest served below it, else the lowest; none: the highest
+    assertThat(WfsVersion.negotiate(null, "1.0.0")).isEqualTo(WfsVersion.V1_0_0);
+    assertThat(WfsVersion.negotiate(null, "1.1.0")).isEqualTo(WfsVersion.V1_1_0);
+    assertThat(WfsVersion.negotiate(null, "1.5.0")).isEqualTo(WfsVersion.V1_1_0);
+    assertThat(WfsVersion.negotiate(null, "2.0.5")).isEqualTo(WfsVersion.V2_0_0);
+    assertThat(WfsVersion.negotiate(null, "3.0.0")).isEqualTo(WfsVersion.V2_0_0);
+    assertThat(WfsVersion.negotiate(null, "0.9")).isEqualTo(WfsVersion.V1_0_0);
+    assertThat(WfsVersion.negotiate(null, "latest")).isEqualTo(WfsVersion.V2_0_0);
+    assertThat(WfsVersion.negotiate(null, null)).isEqualTo(WfsVersion.V2_0_0);
+    assertThatThrownBy(() -> WfsVersion.parse("0.9.0")).isInstanceOf(ApiException.class);
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "|V2_0_0|GML32", "text/xml|V1_1_0|GML31", "application/gml+xml; version=3.2|V1_1_0|GML32",
       "text/xml; subtype=gml/3.1.1|V2_0_0|GML31", "GML2|V2_0_0|GML2", "application/json|V2_0_0|JSON",
-      "geojson|V2_0_0|JSON", "text/csv|V1_1_0|CSV"})
+      "geojson|V2_0_0|JSON", "text/csv|V1_1_0|CSV", "|V1_0_0|GML2", "text/xml|V1_0_0|GML2", "GML2|V1_0_0|GML2",
+      "GML3|V1_0_0|GML31", "json|V1_0_0|JSON", "text/xml; subtype=gml/3.1.1|V1_0_0|GML31",
+      "application/json|V1_1_0|JSON", "text/xml; subtype=gml/2.1.2|V1_1_0|GML2"})
   void outputFormats(String name, WfsVersion version, WfsOutputFormat expected) {
     assertThat(WfsOutputFormat.parse(name, version)).isEqualTo(expected);
   }

@@ -266,10 +266,10 @@ class WmsGetMapIT {
 
   @Test
   void shippedDefaultStylesDrawTheCity() {
-    // default styles at a street scale (≈ 1:17,700): the public building under the school in its fill colour,
-    // the school's icon over it
+    // default styles at a street scale (≈ 1:17,700, zoom 15): the public building under the school in its
+    // zoom 14–15 colour (the darker outline tint, no outline), the school's icon over it
     BufferedImage img = get(map3857(250, "&LAYERS=basemap,schools,flood_reports&STYLES=,,"));
-    Color publicFill = new Color(0xcf, 0xda, 0xc4);
+    Color publicFill = new Color(0xa9, 0xbc, 0x98);
     assertThat(count(img, publicFill, 2)).isGreaterThan(150);
     assertThat(near(at(img, 50, 50), publicFill, 2)).isFalse();
     assertThat(count(img, Color.WHITE, 3)).isLessThan(101 * 101 - 300);
