@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public record CityTwinConfig(
     Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo,
-    PlanningSettings planning, Wfs wfs) {
+    PlanningSettings planning, Wfs wfs, SensorSettings sensors) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   public record Server(String host, int port, String publicUrl, int shutdownGraceSeconds, int maxEventLoopMs) {}
@@ -90,7 +90,8 @@ public record CityTwinConfig(
     Demo demo = new Demo(src.bool("demo.seed.when.empty", true), demoBuildings(src),
         src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
     Wfs wfs = new Wfs(src.bool("wfs.transactions.enabled", false), src.integer("wfs.max.request.mb", 32, 1, 1024));
-    return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src), wfs);
+    return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src), wfs,
+        SensorSettings.from(src));
   }
 
   /** 0 (never seed) or 1,000–5,000,000 buildings, the generator's range. */
