@@ -28,6 +28,7 @@ import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
+import vn.citytwin.sensors.ObservationStore;
 import vn.citytwin.ogc.OgcApi;
 import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.ogc.OwsEndpoint;
@@ -162,6 +163,10 @@ public final class CityTwinServer implements AutoCloseable {
     background.add(simulations);
     mounts.add(new PlanningApi(vertx, db, catalog, scenarios, config.planning(), base,
         new SimulationsApi(vertx, simulations, base).router()));
+
+    // Sensors: one observation store; the STA API and the live side (MQTT, /live, series, alerts) share it.
+    ObservationStore observations = new ObservationStore(db, config.sensors());
+    mounts.addAll(LiveSensors.start(vertx, db, observations, config.sensors().live(), base, background));
 
     // Last: LayersApi copies the link providers when built, so every capability must have added its own.
     mounts.add(new LayersApi(vertx, catalog, stats, links, base));
