@@ -66,7 +66,11 @@ public final class AlertsApi implements Mountable {
 
   private void ack(RoutingContext ctx) {
     long id = number("id", ctx.pathParam("id"), 1, Long.MAX_VALUE);
-    JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+    io.vertx.core.buffer.Buffer raw = ctx.body().buffer();
+    JsonObject body = raw == null || raw.length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+    if (body == null) {
+      throw ApiException.invalidParameter(null, "the body must be a JSON object");
+    }
     String by = text(body, "by");
     String note = text(body, "note");
     db.withConnection(c -> AlertStore.acknowledge(c, id, by, note)).onSuccess(result -> {
