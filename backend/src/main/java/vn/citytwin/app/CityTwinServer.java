@@ -28,7 +28,9 @@ import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
+import vn.citytwin.sensors.ObservationPartitions;
 import vn.citytwin.sensors.ObservationStore;
+import vn.citytwin.sensors.sta.StaApi;
 import vn.citytwin.ogc.OgcApi;
 import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.ogc.OwsEndpoint;
@@ -166,6 +168,8 @@ public final class CityTwinServer implements AutoCloseable {
 
     // Sensors: one observation store; the STA API and the live side (MQTT, /live, series, alerts) share it.
     ObservationStore observations = new ObservationStore(db, config.sensors());
+    background.add(ObservationPartitions.start(vertx, observations));
+    mounts.add(new StaApi(vertx, db, observations, base, StaApi.mqttEndpoints(config.sensors().live().mqtt())));
     mounts.addAll(LiveSensors.start(vertx, db, observations, config.sensors().live(), base, background));
 
     // Last: LayersApi copies the link providers when built, so every capability must have added its own.

@@ -231,7 +231,7 @@ class StaQueryIT {
     assertThat(values(get("/Datastreams(" + f.d1 + ")/Observations", "$orderby", "phenomenonTime desc",
         "$top", "2", "$skip", "1"), "result")).containsExactly(18L, 17L);
     assertThat(values(get("/Datastreams", "$orderby", "observationType desc, name asc"), "@iot.id"))
-        .containsExactly(f.d3, f.d2, f.d1, f.d4);
+        .containsExactly(f.d2, f.d3, f.d1, f.d4); // Measurement before Category; "Mực" < "Nhiệt" < "PM2.5"
     JsonObject page = get("/Datastreams(" + f.d1 + ")/Observations", "$count", "true");
     assertThat(page.getLong("@iot.count")).isEqualTo(10);
     assertThat(page.getJsonArray("value")).hasSize(5); // sta.top.default = 5 in this test
