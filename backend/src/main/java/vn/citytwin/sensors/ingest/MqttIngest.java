@@ -101,10 +101,6 @@ public final class MqttIngest implements AutoCloseable {
 
   /** The observation a message carries, or null after counting why there is none. */
   private NewObservation read(MqttPublishMessage message) {
-    long datastream = topics.datastreamOf(message.topicName());
-    if (datastream < 0) {
-      return bad(message, "topic", "Observations are created on v1.1/Datastreams(<id>)/Observations");
-    }
     JsonObject body;
     try {
       body = message.payload().toJsonObject();
@@ -112,9 +108,14 @@ public final class MqttIngest implements AutoCloseable {
       return bad(message, "json", "the payload is not a JSON object");
     }
     if (body.containsKey("@iot.selfLink")) {
-      // Our own notification (see MqttPublisher): a client's create request never carries a selfLink.
+      // Our own notification (see MqttPublisher), also on FeaturesOfInterest(<id>)/Observations: a client's
+      // create request never carries a selfLink.
       count("own", "notification");
       return null;
+    }
+    long datastream = topics.datastreamOf(message.topicName());
+    if (datastream < 0) {
+      return bad(message, "topic", "Observations are created on v1.1/Datastreams(<id>)/Observations");
     }
     try {
       return ObservationJson.parse(body, datastream == 0 ? null : datastream);

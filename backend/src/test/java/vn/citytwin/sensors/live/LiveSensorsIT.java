@@ -46,6 +46,7 @@ import vn.citytwin.testing.TestServer;
  * filter, alerts, series against an independent SQL computation, and the sensor_latest layer. Each run uses its
  * own topic prefix and client ids, so runs sharing the broker do not see each other.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LiveSensorsIT {
   static TestDatabase db;
   static CityTwinServer server;
@@ -183,7 +184,10 @@ class LiveSensorsIT {
     assertThat(metrics).contains("citytwin_sensors_mqtt_messages_total{outcome=\"bad\",reason=\"json\"}")
         .contains("citytwin_sensors_mqtt_messages_total{outcome=\"bad\",reason=\"invalid\"}")
         .contains("citytwin_sensors_mqtt_messages_total{outcome=\"bad\",reason=\"topic\"}")
-        .contains("outcome=\"rejected\"");
+        .contains("outcome=\"rejected\"")
+        // our own notifications (also on FeaturesOfInterest(id)/Observations) are skipped, not counted as bad
+        .contains("citytwin_sensors_mqtt_messages_total{outcome=\"bad\",reason=\"topic\"} 1.0")
+        .contains("outcome=\"own\"");
   }
 
   @Test
@@ -393,6 +397,30 @@ class LiveSensorsIT {
     int rgb = image.getRGB(25, 25);
     assertThat((rgb >> 16) & 0xff).as("red").isGreaterThan(180);
     assertThat((rgb >> 8) & 0xff).as("green").isLessThan(80);
+  }
+
+  /** Last: it feeds every datastream with readings of now, which would make the other tests' readings old. */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+  void theSimulatorFeedsEveryDatastreamOverMqtt() throws Exception {
+    java.nio.file.Path props = java.nio.file.Files.createTempFile("citytwin-sim", ".properties");
+    java.nio.file.Files.writeString(props, "db.url=" + db.jdbcUrl() + "\nsensors.mqtt.topic.prefix=" + prefix + "\n");
+    Instant start = Instant.now().minusSeconds(1);
+    int code = new picocli.CommandLine(new vn.citytwin.sensors.sim.SimulateSensorsCommand()).execute(
+        "--config", props.toString(), "--mqtt", "--rate", "2", "--duration", "3s");
+    java.nio.file.Files.delete(props);
+    assertThat(code).isZero();
+    for (long d : ds) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> scalar("SELECT count(*) FROM sensor.observation "
+          + "WHERE datastream_id = " + d + " AND phenomenon_time_start >= '" + start + "'") >= 5);
+    }
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        "SELECT min(result_number), max(result_number) FROM sensor.observation WHERE datastream_id = " + ds[5]
+            + " AND phenomenon_time_start >= '" + start + "'")) {
+      rs.next();
+      assertThat(rs.getDouble(1)).as("air temperature, °C").isBetween(23.0, 34.0);
+      assertThat(rs.getDouble(2)).isBetween(23.0, 34.0);
+    }
   }
 
   // --- helpers -------------------------------------------------------------------------------------------
