@@ -159,6 +159,31 @@ class LiveSensorsIT {
   }
 
   @Test
+  void anObservationPostedOverHttpIsPublishedOnMqtt() throws Exception {
+    String time = "2026-03-04T06:30:00Z";
+    HttpResponse<byte[]> created = http.send("POST", "/sta/v1.1/Observations", "application/json",
+        new JsonObject().put("Datastream", new JsonObject().put("@iot.id", ds[1])).put("phenomenonTime", time)
+            .put("result", 7.5).encode());
+    assertThat(created.statusCode()).as(Http.text(created)).isEqualTo(201);
+    long id = scalar("SELECT id FROM sensor.observation WHERE datastream_id = " + ds[1]
+        + " AND phenomenon_time_start = '" + time + "'");
+    JsonObject notification = null;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (notification == null && System.nanoTime() < deadline) {
+      String[] n = notifications.poll(200, TimeUnit.MILLISECONDS);
+      if (n != null && n[0].equals(prefix + "v1.1/Datastreams(" + ds[1] + ")/Observations")
+          && time.equals(new JsonObject(n[1]).getString("phenomenonTime"))) {
+        notification = new JsonObject(n[1]);
+      }
+    }
+    assertThat(notification).as("the MQTT subscriber hears of the HTTP observation").isNotNull();
+    assertThat(notification.getLong("@iot.id")).isEqualTo(id);
+    assertThat(notification.getDouble("result")).isEqualTo(7.5);
+    Thread.sleep(500);
+    assertThat(count(ds[1], time)).as("not re-ingested from the notification").isEqualTo(1);
+  }
+
+  @Test
   void badMqttPayloadsWriteNothingAndAreCountedWhileGoodOnesStillArrive() throws Exception {
     long before = scalar("SELECT count(*) FROM sensor.observation WHERE datastream_id <> " + ds[0]);
     String good = "2026-03-02T09:00:00Z";
