@@ -74,14 +74,15 @@ public record SensorsLiveSettings(Mqtt mqtt, Live live, Series series, Alerts al
   }
 
   /**
-   * The default rules. PM2.5: VN_AQI (Decision 1459/QĐ-TCMT) — above 50 µg/m³ the index passes 100 ("kém",
-   * poor: warning), above 80 µg/m³ it passes 150 ("xấu", bad: alarm). Water levels of the canals and lakes (m
-   * above the VN-2000 datum): the Bàu Sen design level 1.82 m is the warning, 2.5 m the alarm (20 Oct 2022 reached
-   * 3.41 m). The Vũng Tàu tide gauge (m above chart datum): spring peaks are 4.0–4.1 m, so 4.1 m warns and 4.3 m
-   * (the highest forecast) alarms. Noise: 70 dB(A) is the QCVN 26:2010 daytime limit, 80 the alarm.
+   * The default rules, by the demo's observed property names. PM2.5: VN_AQI (Decision 1459/QĐ-TCMT) — above
+   * 50 µg/m³ the index passes 100 ("kém", poor: warning), above 80 µg/m³ it passes 150 ("xấu", bad: alarm). Water
+   * level of the lakes and canals (m above the VN-2000 datum): the Bàu Sen design level 1.82 m is the warning, 2.5 m
+   * the alarm (20 Oct 2022 reached 3.41 m). Sea level at the Vũng Tàu gauge (m above VN-2000, whose zero lies about
+   * 2.5 m above chart datum there): spring peaks of 4.0–4.1 m CD are about +1.6 m, so 1.6 m warns and 1.8 m (4.3 m
+   * CD, the highest forecast) alarms. Noise: 70 dB(A) is the QCVN 26:2010 daytime limit, 80 the alarm.
    */
-  public static final String DEFAULT_RULES = "PM2.5:>=50.5,>=80.5; water_level:>=1.82,>=2.5; "
-      + "tide_level:>=4.1,>=4.3; noise:>=70,>=80";
+  public static final String DEFAULT_RULES = "PM2.5:>=50.5,>=80.5; Water level:>=1.82,>=2.5; "
+      + "Sea level:>=1.6,>=1.8; Noise level:>=70,>=80";
 
   /** Reads and validates the keys above; throws {@link ConfigException} naming the first bad key. */
   public static SensorsLiveSettings from(ConfigSource src) {

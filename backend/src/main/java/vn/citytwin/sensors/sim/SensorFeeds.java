@@ -59,14 +59,30 @@ public final class SensorFeeds {
     if (p.contains("pm10")) {
       return round(Math.max(5, 1.7 * pm25(h, site) + 3.0 * noise), 1);
     }
+    if (p.contains("water temperature")) {
+      return round(28.8 + 0.8 * Math.cos(2 * Math.PI * (h - 15) / 24) + 0.1 * noise, 1);
+    }
+    if (p.equals("no2")) {
+      return round(Math.max(2, 8 + 0.12 * traffic(h, site) + 3 * noise), 1);
+    }
+    if (p.equals("o3")) {
+      return round(Math.max(5, 45 + 35 * Math.cos(2 * Math.PI * (h - 14) / 24) + 4 * noise), 1);
+    }
+    if (p.equals("co")) {
+      return round(Math.max(200, 500 + 2.5 * traffic(h, site) + 60 * noise), 0);
+    }
+    if (p.contains("turbidity")) {
+      return round(Math.max(1, 8 + 25 * rain.load(t) + 2 * noise), 1);
+    }
     if (p.contains("temperature")) {
       return round(28.5 + 4.5 * Math.cos(2 * Math.PI * (h - 14) / 24) + 0.3 * noise, 1);
     }
     if (p.contains("humidity")) {
       return round(Math.min(98, 80 - 15 * Math.cos(2 * Math.PI * (h - 14) / 24) + 20 * rain.load(t) + noise), 1);
     }
-    if (p.contains("tide") || (p.contains("water level") && tideGauge)) {
-      return round(tide(t) + 0.02 * noise, 2);
+    if (p.contains("sea level") || p.contains("tide") || (p.contains("water level") && tideGauge)) {
+      // Metres above VN-2000, whose zero lies about at mean sea level (2.5 m above chart datum at Vũng Tàu).
+      return round(tide(t) - MSL_CD + 0.02 * noise, 2);
     }
     if (p.contains("water level") || p.contains("water_level")) {
       // A canal or lake: a little tidal backwater, and the rain event filling it.

@@ -49,6 +49,7 @@ class SensorFeedsTest {
     assertThat(at("Air temperature", 2, NO_RAIN)).isBetween(23.5, 25.0);
     assertThat(at("Relative humidity", 2, NO_RAIN)).isGreaterThan(at("Relative humidity", 14, NO_RAIN));
     assertThat(at("Noise level", 17.5, NO_RAIN)).isBetween(60.0, 80.0);
+    assertThat(Math.abs(at("Sea level", 3, NO_RAIN))).as("m above VN-2000, about mean sea level").isLessThan(2.2);
   }
 
   @Test
