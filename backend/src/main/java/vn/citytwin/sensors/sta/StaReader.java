@@ -35,6 +35,8 @@ import vn.citytwin.sensors.sta.query.QueryOptions;
 final class StaReader {
   private final Connection c;
   private final StaLinks links;
+  /** The id of every entity JSON built here, even when $select hides it (expansions need it). */
+  private final Map<JsonObject, Long> ids = new java.util.IdentityHashMap<>();
 
   StaReader(Connection c, StaLinks links) {
     this.c = c;
@@ -239,6 +241,7 @@ final class StaReader {
   /** The JSON of one entity: id, self link, properties, navigation links (as {@code $select} allows). */
   JsonObject entity(EntityType type, long id, EntityColumns cols, List<Object> values, QueryOptions options) {
     JsonObject json = new JsonObject();
+    ids.put(json, id);
     String self = links.self(type, id);
     if (options.shows("id")) {
       json.put("@iot.id", id);
@@ -263,9 +266,9 @@ final class StaReader {
     }
     Map<Long, JsonObject> byId = new LinkedHashMap<>();
     for (JsonObject p : parents) {
-      byId.put(p.getLong("@iot.id"), p);
+      byId.put(ids.get(p), p);
     }
-    Long[] ids = byId.keySet().toArray(new Long[0]);
+    Long[] parentIds = byId.keySet().toArray(new Long[0]);
     for (QueryOptions.Expand ex : options.expand()) {
       Nav nav = ex.nav();
       QueryOptions o = ex.options();
@@ -283,7 +286,7 @@ final class StaReader {
       Frag q = Frag.of("SELECT ", s, ".id, q.* FROM ", type.table(), " ", s, " CROSS JOIN LATERAL (SELECT ",
           cols.select("e"), " FROM ", nav.from("e", x), " WHERE ", Frag.join(" AND ", where),
           " ORDER BY ", Frag.join(", ", order), " LIMIT ", Frag.bind(limit, "int"), " OFFSET ",
-          Frag.bind(nav.many() ? o.skip() : 0, "int"), ") q WHERE ", s, ".id = ANY (", Frag.bind(ids, null), ")");
+          Frag.bind(nav.many() ? o.skip() : 0, "int"), ") q WHERE ", s, ".id = ANY (", Frag.bind(parentIds, null), ")");
       Map<Long, List<JsonObject>> children = new HashMap<>();
       List<JsonObject> all = new ArrayList<>();
       try (PreparedStatement ps = prepare(q); ResultSet rs = ps.executeQuery()) {
@@ -293,7 +296,7 @@ final class StaReader {
           all.add(child);
         }
       }
-      Map<Long, Long> counts = o.count() && nav.many() ? counts(type, nav, o, ids, aliases) : Map.of();
+      Map<Long, Long> counts = o.count() && nav.many() ? counts(type, nav, o, parentIds, aliases) : Map.of();
       List<JsonObject> shown = new ArrayList<>();
       for (Map.Entry<Long, JsonObject> e : byId.entrySet()) {
         List<JsonObject> list = children.getOrDefault(e.getKey(), List.of());

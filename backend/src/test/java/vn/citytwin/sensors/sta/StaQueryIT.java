@@ -282,6 +282,13 @@ class StaQueryIT {
     assertThat(d.getString("Observations@iot.nextLink")).contains("/Datastreams(" + f.d1 + ")/Observations");
     assertThat(thing.getJsonArray("Locations").getJsonObject(0).getString("name")).isEqualTo("L1");
 
+    // $select without id still expands (ids are kept internally)
+    JsonObject slim = get("/Things(" + f.t2 + ")", "$select", "name", "$expand",
+        "Datastreams($select=name;$expand=Observations($orderby=phenomenonTime desc;$top=1;$select=result))");
+    assertThat(slim.fieldNames()).containsExactlyInAnyOrder("name", "Datastreams");
+    assertThat(slim.getJsonArray("Datastreams").getJsonObject(0).getJsonArray("Observations").getJsonObject(0)
+        .getDouble("result")).isEqualTo(3.0);
+
     // multi-level shorthand and $count inside $expand
     JsonObject o = get("/Datastreams(" + f.d2 + ")", "$expand", "Thing/Locations,Observations($count=true;$top=1)");
     assertThat(o.getJsonObject("Thing").getJsonArray("Locations").getJsonObject(0).getString("name")).isEqualTo("L2");
