@@ -56,6 +56,7 @@ class LiveSensorsIT {
   static MqttClient sub;
   static final BlockingQueue<String[]> notifications = new LinkedBlockingQueue<>();
   static String prefix;
+  static String clientId;
   static long t1;
   static long t2;
   /** ds0 probe (T2), ds1 PM2.5 (T1), ds2 water level (T2), ds3 PM2.5 for alerts (T1), ds4 noise (T2, stale),
@@ -71,7 +72,8 @@ class LiveSensorsIT {
     prefix = "ct-test-" + run + "/";
     Map<String, String> cfg = new HashMap<>();
     cfg.put("sensors.mqtt.topic.prefix", prefix);
-    cfg.put("sensors.mqtt.client.id", "ct-it-" + run);
+    clientId = "ct-it-" + run;
+    cfg.put("sensors.mqtt.client.id", clientId);
     cfg.put("sensors.alerts.rules", "PM2.5:>=50.5,>=80.5; Water level:>=1.82,>=2.5");
     cfg.put("sensors.alerts.stale.minutes", "15");
     cfg.put("sensors.alerts.stale.check.s", "1");
@@ -113,11 +115,17 @@ class LiveSensorsIT {
 
   @AfterAll
   static void stop() throws Exception {
-    if (clientVertx != null) {
-      clientVertx.close().await(10, TimeUnit.SECONDS);
-    }
     if (server != null) {
       server.close();
+      server = null;
+    }
+    if (clientVertx != null) {
+      // Remove the server's persistent session from the shared broker.
+      MqttClient c = MqttClient.create(clientVertx, new MqttClientOptions().setClientId(clientId)
+          .setCleanSession(true));
+      c.connect(1883, "127.0.0.1").await(10, TimeUnit.SECONDS);
+      c.disconnect().await(10, TimeUnit.SECONDS);
+      clientVertx.close().await(10, TimeUnit.SECONDS);
     }
     if (db != null) {
       db.close();
