@@ -1,7 +1,6 @@
 package vn.citytwin.sensors;
 
 import io.vertx.core.Future;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.citytwin.core.config.SensorSettings;
 import vn.citytwin.core.db.Database;
-import vn.citytwin.core.db.SqlErrors;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorKind;
 
@@ -396,10 +394,5 @@ public final class ObservationStore {
 
   private static String text(Instant t) {
     return t == null ? null : t.toString();
-  }
-
-  /** For callers outside {@link Database}: translates once. */
-  static ApiException translate(SQLException e) {
-    return SqlErrors.translate(e);
   }
 }

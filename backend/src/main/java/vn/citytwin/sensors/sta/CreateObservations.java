@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import vn.citytwin.core.error.ApiException;
+import vn.citytwin.core.error.ErrorKind;
 import vn.citytwin.sensors.InsertResult;
 import vn.citytwin.sensors.NewObservation;
 import vn.citytwin.sensors.ObservationJson;
@@ -42,7 +43,7 @@ final class CreateObservations {
       }
     }
     if (rows > store.settings().maxBatch()) {
-      throw new ApiException(vn.citytwin.core.error.ErrorKind.TOO_LARGE, null, null, "A batch may hold at most "
+      throw new ApiException(ErrorKind.TOO_LARGE, null, null, "A batch may hold at most "
           + store.settings().maxBatch() + " observations; this one has " + rows, null);
     }
     for (Object g : groups) {

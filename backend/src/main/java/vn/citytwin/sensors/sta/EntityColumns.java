@@ -46,7 +46,7 @@ final class EntityColumns {
     return props;
   }
 
-  /** {@code a.id, <props…>}: how many columns that is is {@link #width()}. */
+  /** {@code a.id, <props…>} (intervals and results take two columns each). */
   Frag select(String alias) {
     List<String> cols = new ArrayList<>();
     cols.add(alias + ".id");
@@ -67,15 +67,6 @@ final class EntityColumns {
       }
     }
     return Frag.sql(String.join(", ", cols));
-  }
-
-  int width() {
-    int n = 1;
-    for (Prop p : props) {
-      n += p.kind() == vn.citytwin.sensors.sta.query.PropKind.INTERVAL
-          || p.kind() == vn.citytwin.sensors.sta.query.PropKind.RESULT ? 2 : 1;
-    }
-    return n;
   }
 
   /** Reads the property values starting at column {@code first} (the id), in order. */

@@ -168,7 +168,7 @@ public final class StaApi implements Mountable {
     String sub = subPath(ctx);
     Object body = body(ctx);
     if (sub.equals("/CreateObservations")) {
-      write(ctx, (c, created) -> new Written(CreateObservations.run(c, store, links, body, created)))
+      write((c, created) -> new Written(CreateObservations.run(c, store, links, body, created)))
           .onSuccess(w -> json(ctx, 201, w.json())).onFailure(ctx::fail);
       return;
     }
@@ -181,7 +181,7 @@ public final class StaApi implements Mountable {
       throw ApiException.invalidParameter(null, "The body must be a JSON object");
     }
     EntityType type = path.type();
-    write(ctx, (c, created) -> {
+    write((c, created) -> {
       StaWriter.ParentLink parent = null;
       if (path.steps().size() > 1) {
         parent = new StaWriter.ParentLink(path.last().nav(), new StaReader(c, links).resolveOwner(path));
@@ -199,7 +199,7 @@ public final class StaApi implements Mountable {
     if (!(body(ctx) instanceof JsonObject entity)) {
       throw ApiException.invalidParameter(null, "The body must be a JSON object");
     }
-    write(ctx, (c, created) -> {
+    write((c, created) -> {
       new StaWriter(c, store, created).update(path.type(), path.last().id(), entity);
       return new Written(read(c, path.type(), path.last().id()));
     }).onSuccess(w -> json(ctx, 200, w.json())).onFailure(ctx::fail);
@@ -207,7 +207,7 @@ public final class StaApi implements Mountable {
 
   private void delete(RoutingContext ctx) {
     ResourcePath path = singleEntity(subPath(ctx), "DELETE");
-    write(ctx, (c, created) -> {
+    write((c, created) -> {
       new StaWriter(c, store, created).delete(path.type(), path.last().id());
       return new Written(null);
     }).onSuccess(w -> ctx.response().setStatusCode(200).end()).onFailure(ctx::fail);
@@ -229,7 +229,7 @@ public final class StaApi implements Mountable {
   }
 
   /** Runs a write in one transaction; the store's listeners hear about new observations after commit. */
-  private io.vertx.core.Future<Written> write(RoutingContext ctx, Work work) {
+  private io.vertx.core.Future<Written> write(Work work) {
     List<StoredObservation> created = new ArrayList<>();
     return db.inTransaction(c -> work.apply(c, created)).map(w -> {
       store.committed(created);

@@ -56,8 +56,7 @@ final class StaReader {
       where.add(parent);
     }
     if (last.id() != null) {
-      where.add(Frag.bind(last.id(), "bigint"));
-      where.set(where.size() - 1, Frag.of("e.id = ", where.get(where.size() - 1)));
+      where.add(Frag.of("e.id = ", Frag.bind(last.id(), "bigint")));
     }
     if (path.collection()) {
       if (path.ref()) {

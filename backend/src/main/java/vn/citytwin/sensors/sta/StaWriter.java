@@ -104,7 +104,7 @@ final class StaWriter {
       id = rs.getLong(1);
     }
     if (parent != null && parent.nav().linkTable() != null) {
-      link(parent.nav(), parent.parentId(), id, true);
+      link(parent.nav(), parent.parentId(), id);
     }
     for (Nav nav : type.navs()) {
       if (nav.many() && body.getValue(nav.name()) != null) {
@@ -125,7 +125,7 @@ final class StaWriter {
       }
       if (nav.linkTable() != null) {
         long child = isReference(o) ? checkExists(target, o) : create(target, o, null);
-        link(nav, id, child, false);
+        link(nav, id, child);
       } else if (nav.childColumn() != null) {
         if (isReference(o)) {
           throw ApiException.invalidParameter(nav.name(), "Existing entities cannot be moved into " + nav.name()
@@ -137,7 +137,7 @@ final class StaWriter {
   }
 
   /** Inserts a link row (source entity of the nav, target entity) unless it exists. */
-  private void link(Nav nav, long sourceId, long targetId, boolean targetIsSource) throws SQLException {
+  private void link(Nav nav, long sourceId, long targetId) throws SQLException {
     String[] l = nav.linkTable();
     Frag q = Frag.of("INSERT INTO ", l[0], " (", l[1], ", ", l[2], ") VALUES (", Frag.bind(sourceId, "bigint"), ", ",
         Frag.bind(targetId, "bigint"), ") ON CONFLICT DO NOTHING");
