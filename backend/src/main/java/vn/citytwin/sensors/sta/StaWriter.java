@@ -63,6 +63,12 @@ final class StaWriter {
     if (type == EntityType.OBSERVATION) {
       return createObservation(body, parent);
     }
+    if (isReference(body) && parent != null && parent.nav().linkTable() != null) {
+      // POST Things(1)/Locations {"@iot.id": 5}: link an existing entity (FROST does the same)
+      long id = checkExists(type, body);
+      link(parent.nav(), parent.parentId(), id);
+      return id;
+    }
     checkMembers(type, body);
     for (String req : REQUIRED.getOrDefault(type, List.of())) {
       if (body.getValue(req) == null) {

@@ -239,12 +239,17 @@ class StaWriteIT {
     assertThat(Http.json(r).getString("name")).isEqualTo("renamed");
     assertThat(count("SELECT count(*) FROM sensor.thing WHERE id = ? AND name = 'renamed' "
         + "AND properties->>'owner' = 'IOC'", thing)).isEqualTo(1);
-    // moving the Thing records a second HistoricalLocation
+    // posting a reference under a many-to-many navigation links the existing entity
+    assertThat(send("POST", "/Things(" + thing + ")/Locations", new JsonObject().put("@iot.id", f.l1)).statusCode())
+        .isEqualTo(201);
+    assertThat(count("SELECT count(*) FROM sensor.thing_location WHERE thing_id = ?", thing)).isEqualTo(2);
+    // moving the Thing records another HistoricalLocation
     assertThat(send("PATCH", "/Things(" + thing + ")", new JsonObject().put("Locations",
         new JsonArray().add(new JsonObject().put("@iot.id", f.l2)))).statusCode()).isEqualTo(200);
     assertThat(count("SELECT count(*) FROM sensor.thing_location WHERE thing_id = ? AND location_id = ?", thing, f.l2))
         .isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM sensor.historical_location WHERE thing_id = ?", thing)).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM sensor.thing_location WHERE thing_id = ?", thing)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM sensor.historical_location WHERE thing_id = ?", thing)).isEqualTo(3);
 
     long ds = Http.json(send("POST", "/Things(" + thing + ")/Datastreams", new JsonObject().put("name", "tmp")
         .put("observationType", StaFixture.MEASUREMENT).put("unitOfMeasurement", new JsonObject())
