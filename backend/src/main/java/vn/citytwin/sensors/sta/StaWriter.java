@@ -412,9 +412,7 @@ final class StaWriter {
 
   /** The foreign key of a to-one navigation ({@code {t}.id = {s}.thing_id} → thing_id), or null. */
   static String fkColumn(Nav nav) {
-    String w = nav.where();
-    String prefix = "{t}.id = {s}.";
-    return !nav.many() && w.startsWith(prefix) ? w.substring(prefix.length()) : null;
+    return vn.citytwin.sensors.sta.query.FilterSql.foreignKey(nav);
   }
 
   private PreparedStatement prepare(Frag q) throws SQLException {

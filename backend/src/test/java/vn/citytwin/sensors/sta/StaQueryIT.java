@@ -172,6 +172,8 @@ class StaQueryIT {
         + "phenomenonTime lt 2026-11-02T00:00:00Z", "$count", "true").getLong("@iot.count"))
         .isEqualTo(count("SELECT count(*) FROM sensor.observation WHERE phenomenon_time_start >= "
             + "'2026-11-01T05:00:00Z' AND phenomenon_time_start < '2026-11-02T00:00:00Z'"));
+    assertThat(values(get("/Observations", "$filter", "Datastream/@iot.id eq " + f.d1, "$orderby", "phenomenonTime desc",
+        "$top", "2"), "result")).containsExactly(19L, 18L);
     assertThat(values(get("/Datastreams", "$filter", "unitOfMeasurement/symbol eq 'Cel'"), "@iot.id"))
         .containsExactly(f.d3);
   }

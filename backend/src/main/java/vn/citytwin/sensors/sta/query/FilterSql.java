@@ -310,6 +310,10 @@ public final class FilterSql {
       if (nav == null) {
         break;
       }
+      if (i + 2 == segs.size() && isId(segs.get(i + 1)) && foreignKey(nav) != null) {
+        // Datastream/id is the row's own datastream_id: no join, and the (datastream, time) index applies
+        return new Op(Frag.sql(currentAlias + "." + foreignKey(nav)), T.NUMBER, p.pos());
+      }
       prefix.append('/').append(nav.name());
       String key = currentAlias + prefix;
       String t = scope.aliasByPath.get(key);
@@ -357,6 +361,16 @@ public final class FilterSql {
           p.pos());
       case RESULT -> new Op(Frag.sql(prop.sql(currentAlias)), Frag.sql(prop.endSql(currentAlias)), T.RESULT, p.pos());
     };
+  }
+
+  private static boolean isId(String segment) {
+    return segment.equals("id") || segment.equals("@iot.id");
+  }
+
+  /** The source's foreign key of a to-one navigation ({@code {t}.id = {s}.datastream_id}), or null. */
+  public static String foreignKey(Nav nav) {
+    String prefix = "{t}.id = {s}.";
+    return !nav.many() && nav.where().startsWith(prefix) ? nav.where().substring(prefix.length()) : null;
   }
 
   private Op call(Expr.Call c, EntityType type, String alias) {

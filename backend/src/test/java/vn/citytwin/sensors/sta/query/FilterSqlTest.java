@@ -33,6 +33,8 @@ class FilterSqlTest {
     assertThat(t.sql()).isEqualTo("(e.phenomenon_time_start < ?::timestamptz AND "
         + "coalesce(e.phenomenon_time_end, e.phenomenon_time_start) < ?::timestamptz)");
     assertThat(t.params()).containsExactly(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"));
+    // Datastream/id is the row's own foreign key: no join, so the (datastream, time) index applies
+    assertThat(sql(EntityType.OBSERVATION, "Datastream/@iot.id eq 7").sql()).isEqualTo("(e.datastream_id = ?::bigint)");
     // a literal on the left flips the operator
     assertThat(sql(EntityType.OBSERVATION, "2026-01-01T00:00:00Z lt phenomenonTime").sql())
         .isEqualTo("(e.phenomenon_time_start > ?::timestamptz)");
