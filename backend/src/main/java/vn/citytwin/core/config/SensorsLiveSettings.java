@@ -23,12 +23,16 @@ public record SensorsLiveSettings(Mqtt mqtt, Live live, Series series, Alerts al
    * @param topicPrefix prepended to every STA topic, e.g. {@code "cityA/"} when several cities share a broker
    *     ({@code sensors.mqtt.topic.prefix}, default empty)
    * @param publish whether committed observations are published to the STA topics ({@code sensors.mqtt.publish})
+   * @param publishQos QoS of those notifications ({@code sensors.mqtt.publish.qos}, default 0): they come back on
+   *     the server's own ingest subscription (same STA topics), and at QoS 1 each echo would take a slot of the
+   *     broker's in-flight window and queue for that session, which slows ingest and makes the broker drop real
+   *     observations sooner when it is busy
    * @param batchMax most observations committed in one transaction ({@code sensors.mqtt.batch.max})
    * @param reconnectMinMs first reconnect delay; doubled up to {@code reconnectMaxMs} while the broker stays away
    * @param maxMessageKb largest accepted message; larger ones are rejected by the client
    */
   public record Mqtt(boolean enabled, String host, int port, String clientId, String username, String password,
-                     String topicPrefix, boolean publish, int batchMax, int reconnectMinMs, int reconnectMaxMs,
+                     String topicPrefix, boolean publish, int publishQos, int batchMax, int reconnectMinMs, int reconnectMaxMs,
                      int keepAliveSeconds, int maxMessageKb) {
     @Override
     public String toString() {
@@ -100,7 +104,8 @@ public record SensorsLiveSettings(Mqtt mqtt, Live live, Series series, Alerts al
     Mqtt mqtt = new Mqtt(src.bool("sensors.mqtt.enabled", true), src.string("sensors.mqtt.host", "127.0.0.1"),
         src.integer("sensors.mqtt.port", 1883, 1, 65535), src.string("sensors.mqtt.client.id", "citytwin-server"),
         src.string("sensors.mqtt.username", null), src.string("sensors.mqtt.password", null), prefix,
-        src.bool("sensors.mqtt.publish", true), src.integer("sensors.mqtt.batch.max", 500, 1, 10000), min, max,
+        src.bool("sensors.mqtt.publish", true), src.integer("sensors.mqtt.publish.qos", 0, 0, 1),
+        src.integer("sensors.mqtt.batch.max", 500, 1, 10000), min, max,
         src.integer("sensors.mqtt.keep.alive.s", 30, 5, 3600), src.integer("sensors.mqtt.max.message.kb", 256, 1, 65536));
     if (mqtt.clientId().isBlank() || mqtt.clientId().contains("/")) {
       throw new ConfigException("setting sensors.mqtt.client.id: '" + mqtt.clientId() + "' must be a non-blank id");

@@ -58,6 +58,7 @@ public final class MqttIngest implements AutoCloseable {
   // Confined to the MQTT client's event loop: every handler and store completion runs there.
   private final Deque<Pending> queue = new ArrayDeque<>();
   private boolean writing;
+  private volatile boolean closed;
   private int retries;
   private long lastLog;
 
@@ -132,7 +133,7 @@ public final class MqttIngest implements AutoCloseable {
 
   /** Writes the next batch unless one is being written; acknowledges in arrival order. */
   private void drain() {
-    while (!writing && !queue.isEmpty()) {
+    while (!writing && !closed && !queue.isEmpty()) {
       List<Pending> batch = new ArrayList<>();
       List<NewObservation> observations = new ArrayList<>();
       while (!queue.isEmpty() && observations.size() < batchMax) {
@@ -233,6 +234,8 @@ public final class MqttIngest implements AutoCloseable {
 
   @Override
   public void close() {
+    // Unacknowledged messages stay with the broker for the next session.
+    closed = true;
     link.close();
   }
 }

@@ -16,15 +16,18 @@ import vn.citytwin.sensors.ingest.StaTopics;
 /**
  * Publishes every committed observation (from the event bus, so whichever way it arrived — HTTP, MQTT, a batch)
  * to the SensorThings notification topics ({@link StaTopics#notifyTopics}) as the Observation entity
- * ({@code @iot.id}, {@code @iot.selfLink}, phenomenonTime, resultTime, result, navigation links), QoS 1, not
- * retained. Notifications are best effort: while the broker is away they are dropped and counted
+ * ({@code @iot.id}, {@code @iot.selfLink}, phenomenonTime, resultTime, result, navigation links), not retained,
+ * at QoS {@code sensors.mqtt.publish.qos} (0 by default: see below). Notifications are best effort: while the broker is away they are dropped and counted
  * ({@code citytwin.sensors.mqtt.published{outcome="dropped"}}); the database stays the record.
  *
  * <p>Why the server does not ingest its own publications: the Vert.x MQTT client speaks MQTT 3.1.1, which has no
  * no-local subscription option (MQTT 5), and STA fixes the same topics for create and notify, so our
  * notifications do reach our ingest subscription. They go out on a connection of their own ({@code <id>-pub})
  * and always carry {@code @iot.selfLink}, which a create request never does; ingest acknowledges and skips
- * such messages, and even if one slipped through, the idempotent store would find it a duplicate.
+ * such messages, and even if one slipped through, the idempotent store would find it a duplicate. Because every
+ * notification does travel back to the ingest session, they go out at QoS 0 by default: at QoS 1 each echo would
+ * hold a slot of that session's in-flight window and queue (Mosquitto: {@code max_inflight_messages},
+ * {@code max_queued_messages}), and a busy broker would start dropping real observations sooner.
  */
 public final class MqttPublisher implements AutoCloseable {
   private final Vertx vertx;
@@ -33,6 +36,7 @@ public final class MqttPublisher implements AutoCloseable {
   private final MqttLink link;
   private final Counter published;
   private final Counter dropped;
+  private final MqttQoS qos;
   private volatile MessageConsumer<JsonObject> consumer;
 
   /** @param publicUrl the server's base URL (self links point at {@code <publicUrl>/sta/v1.1}) */
@@ -40,6 +44,7 @@ public final class MqttPublisher implements AutoCloseable {
     this.vertx = vertx;
     this.topics = new StaTopics(settings.topicPrefix());
     this.staBase = publicUrl + "/sta/v1.1";
+    this.qos = MqttQoS.valueOf(settings.publishQos());
     this.link = new MqttLink(vertx, settings, settings.clientId() + "-pub", true, true, c -> { }, c -> { },
         "publish");
     published = Counter.builder("citytwin.sensors.mqtt.published").tag("outcome", "sent")
@@ -69,7 +74,7 @@ public final class MqttPublisher implements AutoCloseable {
           dropped.increment();
           continue;
         }
-        client.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false)
+        client.publish(topic, payload, qos, false, false)
             .onSuccess(id -> published.increment())
             .onFailure(err -> dropped.increment());
       }

@@ -113,9 +113,15 @@ public final class SimulateSensorsCommand implements Callable<Integer> {
     long periodNanos = (long) (1e9 / rate);
     long next = System.nanoTime();
     long lastReport = next;
+    Instant last = null;
     try {
       while (!stop.get() && (limit == null || Duration.between(start, Instant.now()).compareTo(limit) < 0)) {
+        // Strictly increasing: ticks that catch up within one millisecond must not repeat a phenomenon time.
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        if (last != null && !t.isAfter(last)) {
+          t = last.plusMillis(1);
+        }
+        last = t;
         List<Reading> readings = new ArrayList<>(streams.size());
         for (SimulatedDatastream s : streams) {
           double v = SensorFeeds.value(s.property(), s.tideGauge(), s.site(), t, rain, 2 * random.nextDouble() - 1);

@@ -101,13 +101,18 @@ class LiveSensorsIT {
         .await(10, TimeUnit.SECONDS);
     // The server connects in the background: probe until an observation goes in and its notification comes out.
     Instant probe = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
-    for (int i = 0; ; i++) {
-      publish(ds[0], new JsonObject().put("phenomenonTime", probe.plusSeconds(i).toString()).put("result", i));
-      String[] n = notifications.poll(500, TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long nextProbe = 0;
+    for (int i = 0; ; ) {
+      if (System.nanoTime() >= nextProbe) {
+        publish(ds[0], new JsonObject().put("phenomenonTime", probe.plusSeconds(i).toString()).put("result", i++));
+        nextProbe = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+      }
+      String[] n = notifications.poll(100, TimeUnit.MILLISECONDS);
       if (n != null && n[1].contains("@iot.selfLink")) {
         break;
       }
-      assertThat(i).as("server subscribed and publishing within 30 s").isLessThan(60);
+      assertThat(System.nanoTime()).as("server subscribed and publishing within 30 s").isLessThan(deadline);
     }
     Thread.sleep(300);
     notifications.clear();
