@@ -307,6 +307,11 @@ final class StaWriter {
           return List.of(Frag.of(start, " = NULL"), Frag.of(end, " = NULL"));
         }
         StaTime.Span s = StaTime.span(string(p.name(), v), p.name());
+        java.time.Instant last = s.end() != null ? s.end() : s.start();
+        if (p.name().equals("phenomenonTime")
+            && last.isAfter(java.time.Instant.now().plusSeconds(store.settings().maxFutureSeconds()))) {
+          throw ApiException.invalidParameter("phenomenonTime", "phenomenonTime/resultTime lies in the future");
+        }
         return List.of(Frag.of(start, " = ", Frag.bind(s.start(), "timestamptz")),
             Frag.of(end, " = ", Frag.bind(s.end(), "timestamptz")));
       }

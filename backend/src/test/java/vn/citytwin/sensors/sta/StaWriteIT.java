@@ -265,6 +265,10 @@ class StaWriteIT {
     assertThat(count("SELECT count(*) FROM sensor.latest WHERE datastream_id = ? AND result_number = 6.5", ds))
         .isEqualTo(1);
     assertBad("PATCH", "/Observations(" + obs + ")", new JsonObject().put("result", "six"), "OM_Measurement");
+    assertBad("PATCH", "/Observations(" + obs + ")", new JsonObject().put("phenomenonTime",
+        Instant.now().plus(3, ChronoUnit.DAYS).toString()), "future");
+    assertThat(count("SELECT count(*) FROM sensor.observation WHERE id = ? AND result_number = 6.5 "
+        + "AND phenomenon_time_start = '2026-11-06T00:00:00Z'", obs)).isEqualTo(1);
     assertBad("PATCH", "/Datastreams(" + ds + ")", new JsonObject().put("phenomenonTime", "2026-01-01T00:00:00Z"),
         "computed");
 
