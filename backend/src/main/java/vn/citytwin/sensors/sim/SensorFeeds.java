@@ -88,6 +88,18 @@ public final class SensorFeeds {
       // A canal or lake: a little tidal backwater, and the rain event filling it.
       return round(0.6 + 0.12 * (tide(t) - MSL_CD) + 1.6 * site * rain.load(t) + 0.01 * noise, 2);
     }
+    if (p.contains("speed") && !p.contains("wind")) {
+      // Mean traffic speed, km/h: free flow at night, slowest in the rush hours.
+      return round(Math.max(8, 48 - 0.09 * traffic(h, site) + 2 * noise), 1);
+    }
+    if (p.contains("wind")) {
+      // m/s: the afternoon sea breeze.
+      return round(Math.max(0, 3 + 2.5 * Math.cos(2 * Math.PI * (h - 15) / 24) + 0.6 * noise), 1);
+    }
+    if (p.contains("pressure")) {
+      // hPa: the tropical semidiurnal pressure tide, peaks near 10 h and 22 h.
+      return round(1009 + 1.2 * Math.cos(2 * Math.PI * (h - 10) / 12) + 0.2 * noise, 1);
+    }
     if (p.contains("traffic") || p.contains("vehicle")) {
       return Math.max(0, Math.round(traffic(h, site) * (1 + 0.1 * noise)));
     }

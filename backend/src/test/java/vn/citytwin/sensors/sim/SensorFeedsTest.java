@@ -49,6 +49,9 @@ class SensorFeedsTest {
     assertThat(at("Air temperature", 2, NO_RAIN)).isBetween(23.5, 25.0);
     assertThat(at("Relative humidity", 2, NO_RAIN)).isGreaterThan(at("Relative humidity", 14, NO_RAIN));
     assertThat(at("Noise level", 17.5, NO_RAIN)).isBetween(60.0, 80.0);
+    assertThat(at("Mean speed", 7.5, NO_RAIN)).isLessThan(at("Mean speed", 3, NO_RAIN) - 15);
+    assertThat(at("Wind speed", 15, NO_RAIN)).isGreaterThan(at("Wind speed", 3, NO_RAIN));
+    assertThat(at("Air pressure", 10, NO_RAIN)).isBetween(1005.0, 1013.0);
     assertThat(Math.abs(at("Sea level", 3, NO_RAIN))).as("m above VN-2000, about mean sea level").isLessThan(2.2);
   }
 
