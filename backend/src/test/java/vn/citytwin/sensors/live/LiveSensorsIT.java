@@ -71,6 +71,7 @@ class LiveSensorsIT {
     String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     prefix = "ct-test-" + run + "/";
     Map<String, String> cfg = new HashMap<>();
+    cfg.put("sensors.mqtt.enabled", "true");
     cfg.put("sensors.mqtt.topic.prefix", prefix);
     clientId = "ct-it-" + run;
     cfg.put("sensors.mqtt.client.id", clientId);
