@@ -132,7 +132,7 @@ public final class StaApi implements Mountable {
     db.withConnection(c -> {
       c.setReadOnly(true);
       try {
-        return new StaReader(c, links).get(path, options, sub);
+        return new StaReader(c, links, settings.maxTop()).get(path, options, sub);
       } finally {
         c.setReadOnly(false);
       }
@@ -184,7 +184,7 @@ public final class StaApi implements Mountable {
     write((c, created) -> {
       StaWriter.ParentLink parent = null;
       if (path.steps().size() > 1) {
-        parent = new StaWriter.ParentLink(path.last().nav(), new StaReader(c, links).resolveOwner(path));
+        parent = new StaWriter.ParentLink(path.last().nav(), new StaReader(c, links, settings.maxTop()).resolveOwner(path));
       }
       long id = new StaWriter(c, store, created).create(type, entity, parent);
       return new Written(read(c, type, id));
@@ -238,7 +238,7 @@ public final class StaApi implements Mountable {
   }
 
   private JsonObject read(Connection c, EntityType type, long id) throws SQLException {
-    StaReader.Answer a = new StaReader(c, links).get(ResourcePath.parse("/" + type.plural() + "(" + id + ")"),
+    StaReader.Answer a = new StaReader(c, links, settings.maxTop()).get(ResourcePath.parse("/" + type.plural() + "(" + id + ")"),
         QueryOptions.none(type, settings), "/" + type.plural() + "(" + id + ")");
     return (JsonObject) a.json();
   }

@@ -38,9 +38,13 @@ final class StaReader {
   /** The id of every entity JSON built here, even when $select hides it (expansions need it). */
   private final Map<JsonObject, Long> ids = new java.util.IdentityHashMap<>();
 
-  StaReader(Connection c, StaLinks links) {
+  /** Most entities one $expand level may bring for the whole page (per-parent pages shrink to fit; nextLinks stay). */
+  private final int maxExpandRows;
+
+  StaReader(Connection c, StaLinks links, int maxExpandRows) {
     this.c = c;
     this.links = links;
+    this.maxExpandRows = maxExpandRows;
   }
 
   /** What a GET answers: a JSON document, or a raw {@code $value}. */
@@ -202,9 +206,13 @@ final class StaReader {
   }
 
   String nextLink(String relativePath, QueryOptions options) {
+    return nextLink(relativePath, options, options.top());
+  }
+
+  private String nextLink(String relativePath, QueryOptions options, int top) {
     Map<String, String> next = new LinkedHashMap<>(options.raw());
-    next.put("$top", Integer.toString(options.top()));
-    next.put("$skip", Integer.toString(options.skip() + options.top()));
+    next.put("$top", Integer.toString(top));
+    next.put("$skip", Integer.toString(options.skip() + top));
     return links.withOptions(relativePath, next);
   }
 
@@ -280,7 +288,8 @@ final class StaReader {
         where.add(FilterSql.where("$filter", o.filter(), target, "e", aliases));
       }
       List<Frag> order = orderBy(target, o, "e", aliases);
-      int limit = nav.many() ? o.top() + 1 : 1;
+      int top = Math.min(o.top(), Math.max(1, maxExpandRows / parentIds.length));
+      int limit = nav.many() ? top + 1 : 1;
       EntityColumns cols = EntityColumns.of(target, o);
       Frag q = Frag.of("SELECT ", s, ".id, q.* FROM ", type.table(), " ", s, " CROSS JOIN LATERAL (SELECT ",
           cols.select("e"), " FROM ", nav.from("e", x), " WHERE ", Frag.join(" AND ", where),
@@ -310,13 +319,13 @@ final class StaReader {
         if (o.count()) {
           parent.put(nav.name() + "@iot.count", counts.getOrDefault(e.getKey(), 0L));
         }
-        boolean more = list.size() > o.top();
-        List<JsonObject> page = more ? list.subList(0, o.top()) : list;
+        boolean more = list.size() > top;
+        List<JsonObject> page = more ? list.subList(0, top) : list;
         parent.put(nav.name(), new JsonArray(new ArrayList<>(page)));
         shown.addAll(page);
         if (more) {
           String rel = "/" + type.plural() + "(" + e.getKey() + ")/" + nav.name();
-          parent.put(nav.name() + "@iot.nextLink", nextLink(rel, o));
+          parent.put(nav.name() + "@iot.nextLink", nextLink(rel, o, top));
         }
       }
       expand(target, shown, o, aliases);

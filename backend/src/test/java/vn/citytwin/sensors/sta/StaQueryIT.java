@@ -34,7 +34,8 @@ class StaQueryIT {
   @BeforeAll
   static void start() throws Exception {
     db = TestDatabase.create("sta_query");
-    server = TestServer.start(db.jdbcUrl(), Map.of("sensors.mqtt.enabled", "false", "sta.top.default", "5"));
+    server = TestServer.start(db.jdbcUrl(), Map.of("sensors.mqtt.enabled", "false", "sta.top.default", "5",
+        "sta.top.max", "12"));
     http = new Http(server.port());
     base = "http://127.0.0.1:" + server.port() + "/sta/v1.1";
     try (Connection c = db.connect()) {
@@ -290,6 +291,15 @@ class StaQueryIT {
     assertThat(slim.fieldNames()).containsExactlyInAnyOrder("name", "Datastreams");
     assertThat(slim.getJsonArray("Datastreams").getJsonObject(0).getJsonArray("Observations").getJsonObject(0)
         .getDouble("result")).isEqualTo(3.0);
+
+    // one $expand level brings at most sta.top.max (12) entities for the page: 4 Datastreams get 3 each, with
+    // next links that continue exactly where each page stopped
+    JsonObject capped = get("/Datastreams", "$orderby", "id", "$expand", "Observations($orderby=phenomenonTime;$top=5)");
+    JsonObject first = capped.getJsonArray("value").getJsonObject(0);
+    assertThat(first.getJsonArray("Observations")).hasSize(3);
+    assertThat(first.getString("Observations@iot.nextLink")).contains("$top=3").contains("$skip=3");
+    JsonObject rest = Http.json(http.get(first.getString("Observations@iot.nextLink").substring(base.length() - 9)));
+    assertThat(rest.getJsonArray("value").getJsonObject(0).getLong("result")).isEqualTo(13L);
 
     // multi-level shorthand and $count inside $expand
     JsonObject o = get("/Datastreams(" + f.d2 + ")", "$expand", "Thing/Locations,Observations($count=true;$top=1)");
