@@ -235,6 +235,9 @@ class StaQueryIT {
         "$top", "2", "$skip", "1"), "result")).containsExactly(18L, 17L);
     assertThat(values(get("/Datastreams", "$orderby", "observationType desc, name asc"), "@iot.id"))
         .containsExactly(f.d2, f.d3, f.d1, f.d4); // Measurement before Category; "Mực" < "Nhiệt" < "PM2.5"
+    // sorting by a property of the one related entity
+    assertThat(values(get("/Datastreams", "$orderby", "Thing/name desc, name"), "@iot.id"))
+        .containsExactly(f.d3, f.d1, f.d4, f.d2); // "Trạm khí tượng" > "Trạm Bãi Trước" > "Trạm Bàu Sen" (ã > à)
     JsonObject page = get("/Datastreams(" + f.d1 + ")/Observations", "$count", "true");
     assertThat(page.getLong("@iot.count")).isEqualTo(10);
     assertThat(page.getJsonArray("value")).hasSize(5); // sta.top.default = 5 in this test
@@ -333,6 +336,7 @@ class StaQueryIT {
         "not valid WKT");
     assertError("/sta/v1.1/Things" + query("$filter", "frobnicate(name)"), 400, "unknown function");
     assertError("/sta/v1.1/Things" + query("$orderby", "name sideways"), 400, "asc or desc");
+    assertError("/sta/v1.1/Things" + query("$orderby", "Datastreams/name"), 400, "entities it has one of");
     assertError("/sta/v1.1/Things" + query("$top", "-1"), 400, "$top");
     assertError("/sta/v1.1/Things" + query("$select", "colour"), 400, "colour");
     assertError("/sta/v1.1/Things" + query("$expand", "Sensors"), 400, "Sensors");

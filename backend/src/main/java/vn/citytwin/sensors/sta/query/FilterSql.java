@@ -63,6 +63,8 @@ public final class FilterSql {
     final Map<String, String> aliasByPath = new LinkedHashMap<>();
     final List<String> from = new ArrayList<>();
     final List<String> where = new ArrayList<>();
+    /** Whether a to-many navigation was crossed (then the value is not single). */
+    boolean many;
   }
 
   private FilterSql(String option, Aliases aliases) {
@@ -80,14 +82,25 @@ public final class FilterSql {
     FilterSql f = new FilterSql(option, aliases);
     f.scope = new Scope();
     Op op = f.operand(key, type, alias);
-    if (!f.scope.from.isEmpty()) {
-      throw f.error(key.pos(), "can only sort by the entity's own properties");
+    if (f.scope.many) {
+      throw f.error(key.pos(), "can only sort by properties of this entity or of entities it has one of");
     }
-    return switch (op.type()) {
+    List<Frag> keys = switch (op.type()) {
       case RESULT -> List.of(op.sql(), op.end());
       case GEOMETRY -> throw f.error(key.pos(), "cannot sort by a geometry");
+      case INTERVAL -> List.of(op.sql());
       default -> List.of(op.sql());
     };
+    if (f.scope.from.isEmpty()) {
+      return keys;
+    }
+    // Datastream/name: the value of the one related entity, as a scalar subquery
+    List<Frag> out = new ArrayList<>();
+    for (Frag k : keys) {
+      out.add(Frag.of("(SELECT ", k, " FROM ", String.join(", ", f.scope.from), " WHERE ",
+          String.join(" AND ", f.scope.where), ")"));
+    }
+    return out;
   }
 
   private Frag predicate(Expr e, EntityType type, String alias) {
@@ -324,6 +337,7 @@ public final class FilterSql {
         scope.from.add(nav.from(t, x));
         scope.where.add(nav.where(currentAlias, t, x));
       }
+      scope.many |= nav.many();
       current = EntityType.targetOf(nav);
       currentAlias = t;
     }
