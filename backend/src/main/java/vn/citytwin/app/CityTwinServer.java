@@ -29,6 +29,9 @@ import vn.citytwin.core.db.Database;
 import vn.citytwin.core.db.Notifications;
 import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApiRoutes;
+import vn.citytwin.sensors.ObservationPartitions;
+import vn.citytwin.sensors.ObservationStore;
+import vn.citytwin.sensors.sta.StaApi;
 import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.ogc.OwsRoutes;
 import vn.citytwin.edit.CityBoundary;
@@ -165,6 +168,12 @@ public final class CityTwinServer implements AutoCloseable {
     background.add(simulations);
     mounts.add(new PlanningRoutes(vertx, db, catalog, scenarios, config.planning(), base,
         new SimulationRoutes(vertx, simulations, base).router()));
+
+    // Sensors: one observation store; the STA API and the live side (MQTT, /live, series, alerts) share it.
+    ObservationStore observations = new ObservationStore(db, config.sensors());
+    background.add(ObservationPartitions.start(vertx, observations));
+    mounts.add(new StaApi(vertx, db, observations, base, StaApi.mqttEndpoints(config.sensors().live().mqtt())));
+    mounts.addAll(LiveSensors.start(vertx, db, observations, config.sensors().live(), base, background));
 
     // Last: LayersRoutes copies the link providers when built, so every capability must have added its own.
     mounts.add(new LayersRoutes(vertx, catalog, stats, links, base));

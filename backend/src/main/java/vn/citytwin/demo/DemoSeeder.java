@@ -53,11 +53,16 @@ public final class DemoSeeder {
           lock.execute();
         }
         if (!force && loaded(c, marker, opts.buildings())) {
-          c.rollback();
-          LOG.info("demo city already loaded ({}), nothing to do", marker);
+          // A city loaded before the sensors existed still gets its stations' SensorThings entities.
+          StationThings.Result sta = StationThings.ensure(c);
+          c.commit();
+          LOG.info("demo city already loaded ({}), nothing to do{}", marker,
+              sta.things() > 0 ? " but " + sta.things() + " station Things added" : "");
           return new Result(false, null, marker);
         }
         DemoCity.Summary summary = load(c, opts, marker);
+        StationThings.Result sta = StationThings.ensure(c);
+        LOG.info("demo stations: {} Things, {} Datastreams created", sta.things(), sta.datastreams());
         c.commit();
         analyze(c);
         LOG.info("demo city loaded ({}): {} rows in {} ms", marker, summary.rows(), summary.millis());

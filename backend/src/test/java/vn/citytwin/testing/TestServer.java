@@ -24,6 +24,9 @@ public final class TestServer {
     values.put("db.url", jdbcUrl);
     values.put("db.pool.size", "4");
     values.put("db.connect.timeout.ms", "2000");
+    // No MQTT unless a test asks for it (with its own client id and topic prefix): test servers sharing the broker
+    // under the default client id would take each other's session.
+    values.put("sensors.mqtt.enabled", "false");
     values.putAll(extra);
     return CityTwinServer.start(CityTwinConfig.from(ConfigSource.of(values)));
   }

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public record CityTwinConfig(
     Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo,
-    PlanningSettings planning, Wfs wfs, AccessLogSettings accessLog) {
+    PlanningSettings planning, Wfs wfs, AccessLogSettings accessLog, SensorSettings sensors) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   /**
@@ -100,7 +100,7 @@ public record CityTwinConfig(
     Wfs wfs = new Wfs(src.bool("wfs.transactions.enabled", false), src.integer("wfs.max.request.mb", 32, 1, 1024),
         src.bool("wfs.transactions.city.boundary", true));
     return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src), wfs,
-        AccessLogSettings.from(src));
+        AccessLogSettings.from(src), SensorSettings.from(src));
   }
 
   /** 0 (never seed) or 1,000–5,000,000 buildings, the generator's range. */

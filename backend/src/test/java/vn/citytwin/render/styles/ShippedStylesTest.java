@@ -22,7 +22,7 @@ import vn.citytwin.render.style.Style;
 
 /** The SLDs shipped in styles/ (on the classpath as styles/): they load cleanly and match their tables. */
 class ShippedStylesTest {
-  /** Columns of the city tables (V2__city_layers.sql). */
+  /** Columns of the city tables (V2__city_layers.sql) and views. */
   static final Map<String, Set<String>> COLUMNS = Map.ofEntries(
       Map.entry("wards", Set.of("id", "code", "name", "name_en", "kind", "merged_from", "area_km2", "population")),
       Map.entry("land_use", Set.of("id", "zone_code", "class", "name", "max_height", "max_far")),
@@ -38,7 +38,10 @@ class ShippedStylesTest {
       Map.entry("tourist_sites", Set.of("id", "name", "name_en", "kind", "description")),
       Map.entry("cameras", Set.of("id", "code", "kind", "ward")),
       Map.entry("sensor_stations", Set.of("id", "code", "name", "kind", "ward")),
-      Map.entry("flood_reports", Set.of("id", "street", "depth_cm", "reported_at", "duration_min")));
+      Map.entry("flood_reports", Set.of("id", "street", "depth_cm", "reported_at", "duration_min")),
+      // the view of V11__sensors_live.sql
+      Map.entry("sensor_latest", Set.of("datastream_id", "name", "thing_id", "station", "station_code",
+          "observed_property", "unit", "value", "value_text", "observed_at", "status")));
 
   static Path stylesDir() {
     try {

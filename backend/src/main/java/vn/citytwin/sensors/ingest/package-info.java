@@ -1,0 +1,2 @@
+/** MQTT: ingest from the broker (acknowledged after commit) and publication of committed observations. */
+package vn.citytwin.sensors.ingest;

@@ -1,0 +1,2 @@
+/** Time aggregation of one datastream's observations into fixed buckets, computed in SQL. */
+package vn.citytwin.sensors.series;
