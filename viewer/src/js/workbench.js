@@ -1,0 +1,515 @@
+// The planning workbench's composition root: scenarios, 3D edits, indicators, comparison and simulations over
+// the planning API (docs/planning.md, docs/simulations.md). app.js hands over the map and the page; this file
+// wires the planning client, the Cesium tools and the panels together.
+import { addBuilding, deleteBuilding, latestEdit, modifyBuilding } from './core/buildingEdits.js';
+import { footprintPolygon } from './core/footprint.js';
+import { legendOf, isochroneColour, sunHoursColour, WATER } from './core/resultStyle.js';
+import { formatValue } from './core/indicatorTable.js';
+import { accessibilityParams, FINISHED, floodParams, shadowParams, squareAround } from './core/simulationParams.js';
+import { PlanningClient } from './services/PlanningClient.js';
+import { HttpError } from './services/http.js';
+import { FootprintDrawer } from './map/FootprintDrawer.js';
+import { ResultLayer } from './map/ResultLayer.js';
+import { BuildingForm } from './ui/BuildingForm.js';
+import { IndicatorTable } from './ui/IndicatorTable.js';
+import { Legend } from './ui/Legend.js';
+import { ScenarioPanel } from './ui/ScenarioPanel.js';
+
+/** How often a running simulation is polled, milliseconds. */
+const POLL_MS = 500;
+
+/**
+ * @param {object} ctx
+ * @param {import('./core/ViewerState.js').ViewerState} ctx.state
+ * @param {import('./core/Translator.js').Translator} ctx.translator
+ * @param {import('./map/cesium.js').Scene} ctx.scene
+ * @param {string} ctx.origin
+ * @param {import('./map/FeaturePicker.js').FeaturePicker} ctx.picker
+ * @param {import('./ui/ScenarioSelect.js').ScenarioSelect} ctx.scenarioSelect
+ * @param {() => string|null} ctx.scenarioId the selected scenario (null: the base city)
+ * @param {(id: string|null) => void} ctx.selectScenario switches the map to a scenario
+ * @param {(version: number|null) => void} ctx.reloadCity reloads WMS and 3D Tiles of the current scenario
+ * @param {{start: (b: string|null) => void, stop: () => void, setPosition: (f: number) => void}} ctx.split
+ * @param {() => {lonDeg: number, latDeg: number}} ctx.viewCentre
+ */
+export function startWorkbench(ctx) {
+  const { state, translator: t, scene, origin, picker, scenarioSelect } = ctx;
+  const $ = (id) => document.getElementById(id);
+  const client = new PlanningClient(origin);
+  const planning = {
+    scenarios: [], editCount: 0, lastEdits: [], drawing: false, formOpen: false, indicators: null,
+    comparison: null, run: null, resultFeatures: 0, legend: [],
+  };
+  state.planning = planning;
+  let scenarios = [];
+
+  const failed = (e) => {
+    state.notify('error', 'error.planning', e?.error?.description || e?.message || String(e));
+  };
+
+  // --- scenarios
+  const panel = new ScenarioPanel({ actions: $('scenario-actions'), form: $('scenario-form'),
+    meta: $('scenario-meta') }, t, {
+    create: async (body) => {
+      const created = await client.create(body);
+      await refreshScenarios(String(created.id));
+      ctx.selectScenario(String(created.id));
+      state.notify('info', 'scenario.created', created.name);
+    },
+    update: async (id, body) => {
+      const updated = await client.update(id, body);
+      await refreshScenarios(id);
+      state.notify('info', 'scenario.saved', updated.name);
+    },
+    duplicate: async (id) => {
+      const source = scenarios.find((s) => s.id === id);
+      const copy = await client.duplicate(id, { name: t.t('scenario.copyOf', { name: source?.name ?? id }) });
+      await refreshScenarios(String(copy.id));
+      ctx.selectScenario(String(copy.id));
+      state.notify('info', 'scenario.created', copy.name);
+    },
+    remove: async (id) => {
+      await client.remove(id);
+      await refreshScenarios(null);
+      ctx.selectScenario(null);
+      state.notify('info', 'scenario.deleted');
+    },
+  });
+
+  async function refreshScenarios(selected = ctx.scenarioId()) {
+    let answer;
+    try {
+      answer = await client.list();
+    } catch (e) {
+      if (e instanceof HttpError && (e.status === 404 || e.status === 501)) {
+        state.scenarios = { status: 'unavailable', ids: [] };
+        scenarioSelect.render(false, [], selected);
+        return;
+      }
+      state.scenarios = { status: 'error', ids: [] };
+      state.notify('warning', 'error.scenarios', e.message);
+      return;
+    }
+    scenarios = (answer.scenarios ?? []).map((s) => ({ ...s, id: String(s.id) }));
+    planning.scenarios = scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version,
+      editCount: s.editCount }));
+    state.scenarios = { status: 'ready', ids: scenarios.map((s) => s.id) };
+    scenarioSelect.render(true, scenarios, selected);
+    panel.render(scenarios, selected);
+    renderCompareChoices();
+    renderEditState();
+  }
+
+  // --- 3D edits
+  const drawer = new FootprintDrawer(scene, {
+    onActive: (active) => {
+      picker.enabled = !active;
+      planning.drawing = active;
+      $('map').classList.toggle('drawing', active);
+      $('draw-help').hidden = !active;
+      $('draw-tools').hidden = !active;
+      $('crosshair').hidden = !active;
+      $('draw-building').setAttribute('aria-pressed', String(active));
+    },
+  });
+  let pendingEdit = null; // (properties) => edit Feature, for the open form
+  const form = new BuildingForm($('building-form'), t, {
+    onSubmit: async (properties) => {
+      const id = ctx.scenarioId();
+      const answer = await client.applyEdits(id, pendingEdit(properties));
+      pendingEdit = null;
+      planning.formOpen = false;
+      await afterEdit(answer.scenario, answer.edits);
+      state.notify('info', 'edit.saved');
+    },
+    onCancel: () => {
+      pendingEdit = null;
+      planning.formOpen = false;
+    },
+  });
+
+  $('draw-building').addEventListener('click', async () => {
+    if (drawer.active) {
+      drawer.cancel();
+      return;
+    }
+    form.close();
+    const points = await drawer.start();
+    if (!points) {
+      state.notify('info', 'edit.cancelled');
+      return;
+    }
+    const polygon = footprintPolygon(points);
+    pendingEdit = (properties) => addBuilding(polygon, properties);
+    planning.formOpen = true;
+    form.openWith({ key: 'edit.newBuilding', params: { corners: points.length } },
+      { use_type: 'residential', levels: 5, height: 18 });
+  });
+  // Without a mouse: move the map (keyboard or touch) and add the corner under the crosshair.
+  $('draw-centre').addEventListener('click', () => {
+    drawer.addAt(scene.canvas.clientWidth / 2, scene.canvas.clientHeight / 2);
+  });
+  $('draw-finish').addEventListener('click', () => drawer.finish());
+  $('modify-building').addEventListener('click', () => {
+    const picked = state.picked;
+    if (!picked) {
+      return;
+    }
+    pendingEdit = (properties) => modifyBuilding(picked.id, properties);
+    planning.formOpen = true;
+    form.openWith({ key: 'edit.modifyBuilding', params: { id: picked.id } }, picked.properties);
+  });
+  $('delete-building').addEventListener('click', async () => {
+    const picked = state.picked;
+    if (!picked) {
+      return;
+    }
+    try {
+      const answer = await client.applyEdits(ctx.scenarioId(), deleteBuilding(picked.id));
+      picker.clear();
+      await afterEdit(answer.scenario, answer.edits);
+      state.notify('info', 'edit.deleted', `#${picked.id}`);
+    } catch (e) {
+      failed(e);
+    }
+  });
+  $('undo-edit').addEventListener('click', async () => {
+    const id = ctx.scenarioId();
+    try {
+      const last = latestEdit(await client.edits(id));
+      if (!last) {
+        state.notify('info', 'edit.nothingToUndo');
+        return;
+      }
+      const answer = await client.undo(id, last.layer, last.id);
+      await afterEdit(answer.scenario, []);
+      state.notify('info', 'edit.undone', `${last.op} #${last.id}`);
+    } catch (e) {
+      failed(e);
+    }
+  });
+
+  async function afterEdit(scenario, edits) {
+    planning.lastEdits = edits ?? [];
+    const id = String(scenario.id);
+    const i = scenarios.findIndex((s) => s.id === id);
+    if (i >= 0) {
+      scenarios[i] = { ...scenarios[i], ...scenario, id };
+    }
+    planning.scenarios = scenarios.map((s) => ({ id: s.id, name: s.name, version: s.version,
+      editCount: s.editCount }));
+    panel.render(scenarios, ctx.scenarioId());
+    renderEditState();
+    ctx.reloadCity(scenario.version);
+    refreshPanels();
+  }
+
+  function renderEditState() {
+    const current = scenarios.find((s) => s.id === ctx.scenarioId()) ?? null;
+    const editable = Boolean(current) && ['draft', 'proposed'].includes(current.status ?? 'draft');
+    $('edit-hint').hidden = editable;
+    $('draw-building').disabled = !editable;
+    $('undo-edit').disabled = !editable || !current.editCount;
+    $('picked-actions').hidden = !editable || !state.picked;
+    planning.editCount = current?.editCount ?? 0;
+    $('edit-count').textContent = current ? t.t('edit.count', { count: current.editCount ?? 0 }) : '';
+    if (!editable) {
+      drawer.cancel();
+      form.close();
+    }
+  }
+  t.onChange(() => renderEditState());
+
+  // --- indicators and comparison
+  const table = new IndicatorTable({ scope: $('indicator-scope'), table: $('indicator-table'),
+    compareTable: $('compare-table') }, t);
+  const indicatorSection = $('indicator-section');
+  let indicatorRequest = 0;
+  async function refreshIndicators() {
+    if (!indicatorSection.open) {
+      return;
+    }
+    const request = ++indicatorRequest;
+    const id = ctx.scenarioId() ?? 'base';
+    table.showIndicators(null);
+    try {
+      const answer = await client.indicators(id, 'ward');
+      if (request === indicatorRequest) {
+        planning.indicators = { scenario: id, values: Object.fromEntries(answer.indicators.map((i) => [i.id, i.value])),
+          units: (answer.units ?? []).length };
+        table.showIndicators(answer);
+      }
+    } catch (e) {
+      failed(e);
+    }
+  }
+  indicatorSection.addEventListener('toggle', () => refreshIndicators());
+
+  let compareWith = null; // the other side ('base' or an id) while comparing
+  function renderCompareChoices() {
+    const select = $('compare-with');
+    const chosen = select.value || 'base';
+    select.replaceChildren(new Option(t.t('baseCity'), 'base'), ...scenarios.map((s) => new Option(s.name, s.id)));
+    select.value = [...select.options].some((o) => o.value === chosen) ? chosen : 'base';
+  }
+  t.onChange(() => {
+    renderCompareChoices();
+    renderCompareLegend();
+  });
+  const nameOf = (id) => (id === 'base' || id === null ? t.t('baseCity')
+    : scenarios.find((s) => s.id === id)?.name ?? `#${id}`);
+  function renderCompareLegend() {
+    const legend = $('compare-legend');
+    legend.hidden = compareWith === null;
+    if (compareWith !== null) {
+      const a = ctx.scenarioId() ?? 'base';
+      legend.textContent = a === compareWith ? t.t('cmp.same')
+        : t.t('cmp.legend', { a: nameOf(a), b: nameOf(compareWith) });
+      const line = $('split-line');
+      line.replaceChildren(side('left', nameOf(a)), side('right', nameOf(compareWith)));
+      table.showComparison(planning.comparisonAnswer ?? null, { a: nameOf(a), b: nameOf(compareWith) });
+    }
+  }
+  async function refreshComparison() {
+    if (compareWith === null) {
+      return;
+    }
+    const a = ctx.scenarioId() ?? 'base';
+    const b = compareWith;
+    $('report-html').href = client.compareUrl(a, b, 'html');
+    $('report-csv').href = client.compareUrl(a, b, 'csv');
+    $('report-links').hidden = false;
+    try {
+      const answer = await client.compare(a, b);
+      if (compareWith !== b) {
+        return;
+      }
+      planning.comparisonAnswer = answer;
+      planning.comparison = { a, b, changed: answer.indicators.filter((i) => i.changed).map((i) => i.id) };
+      renderCompareLegend();
+    } catch (e) {
+      failed(e);
+    }
+  }
+  $('compare-start').addEventListener('click', () => {
+    compareWith = $('compare-with').value || 'base';
+    ctx.split.start(compareWith === 'base' ? null : compareWith);
+    $('compare-start').hidden = true;
+    $('compare-stop').hidden = false;
+    $('split-row').hidden = false;
+    $('split-line').hidden = false;
+    $('split-position').value = '0.5';
+    setSplit(0.5);
+    renderCompareLegend();
+    refreshComparison();
+  });
+  $('compare-stop').addEventListener('click', () => stopComparing());
+  function stopComparing() {
+    compareWith = null;
+    planning.comparison = null;
+    planning.comparisonAnswer = null;
+    ctx.split.stop();
+    $('compare-start').hidden = false;
+    $('compare-stop').hidden = true;
+    $('split-row').hidden = true;
+    $('split-line').hidden = true;
+    $('report-links').hidden = true;
+    table.showComparison(null, null);
+    renderCompareLegend();
+  }
+  function setSplit(f) {
+    ctx.split.setPosition(f);
+    $('split-line').style.left = `${f * 100}%`;
+  }
+  $('split-position').addEventListener('input', (e) => setSplit(Number(e.target.value)));
+
+  function refreshPanels() {
+    refreshIndicators();
+    if (compareWith !== null) {
+      ctx.split.start(compareWith === 'base' ? null : compareWith);
+      refreshComparison();
+    }
+  }
+
+  // --- simulations
+  const results = new ResultLayer(scene);
+  const legend = new Legend($('sim-legend'), t);
+  const kindSelect = $('sim-kind');
+  const showKind = () => {
+    for (const fs of document.querySelectorAll('#simulation-section fieldset[data-kind]')) {
+      fs.hidden = fs.dataset.kind !== kindSelect.value;
+    }
+  };
+  kindSelect.addEventListener('change', showKind);
+  showKind();
+  for (const id of ['sim-sea', 'sim-surge']) {
+    const input = $(id);
+    const out = input.parentElement.querySelector('output');
+    const show = () => { out.value = `${Number(input.value).toFixed(1)} m`; };
+    input.addEventListener('input', show);
+    show();
+  }
+  $('sim-date').value = new Date().toISOString().slice(0, 10);
+  let simStatus = null; // {key, params}
+  // Numbers in the status are kept raw and written in the current language's format at each render.
+  const renderSimStatus = () => {
+    const params = simStatus ? Object.fromEntries(Object.entries(simStatus.params).map(([k, v]) => [k,
+      typeof v === 'number' ? formatValue(v, k === 'area' ? 'km²' : 'm', t.language) : v])) : {};
+    $('sim-status').textContent = simStatus ? t.t(simStatus.key, params) : '';
+  };
+  t.onChange(renderSimStatus);
+  const setSimStatus = (key, params = {}) => {
+    simStatus = key ? { key, params } : null;
+    renderSimStatus();
+  };
+  let polling = null;
+
+  $('sim-run').addEventListener('click', async () => {
+    const kind = kindSelect.value;
+    let params;
+    try {
+      params = kind === 'flood' ? floodParams({ seaLevelRise: $('sim-sea').value, surge: $('sim-surge').value })
+        : kind === 'shadow' ? shadowParams({ date: $('sim-date').value, from: $('sim-from').value,
+          to: $('sim-to').value, area: centreSquare() })
+          : accessibilityParams({ facility: $('sim-service').value, distanceM: $('sim-distance').value });
+    } catch (e) {
+      setSimStatus('sim.badParam', { name: e.message });
+      return;
+    }
+    const scenario = ctx.scenarioId() ?? 'base';
+    try {
+      const run = await client.startSimulation(scenario, kind, params);
+      follow(scenario, run);
+    } catch (e) {
+      setSimStatus('sim.badParam', { name: e?.error?.locator ?? e.message });
+      failed(e);
+    }
+  });
+  $('sim-cancel').addEventListener('click', async () => {
+    const run = planning.run;
+    if (run && !FINISHED.includes(run.status)) {
+      try {
+        follow(run.scenario, await client.cancel(run.scenario, run.id));
+      } catch (e) {
+        failed(e);
+      }
+    }
+  });
+  $('sim-clear').addEventListener('click', () => {
+    results.clear();
+    legend.show([]);
+    planning.resultFeatures = 0;
+    planning.legend = [];
+    setSimStatus(null);
+    $('sim-clear').hidden = true;
+  });
+
+  function centreSquare() {
+    const { lonDeg, latDeg } = ctx.viewCentre();
+    return squareAround(lonDeg, latDeg, 600);
+  }
+
+  /** Shows a run's progress, polls until it finishes, then draws its result. */
+  function follow(scenario, run) {
+    clearTimeout(polling);
+    planning.run = { id: run.id, scenario: String(scenario), kind: run.kind, status: run.status,
+      percentDone: run.percentDone ?? 0 };
+    const progress = $('sim-progress');
+    const finished = FINISHED.includes(run.status);
+    progress.hidden = finished;
+    progress.value = run.percentDone ?? 0;
+    $('sim-cancel').hidden = finished;
+    $('sim-run').disabled = !finished;
+    if (!finished) {
+      setSimStatus(run.status === 'queued' ? 'sim.queued' : 'sim.running',
+        { percent: String(Math.round(run.percentDone ?? 0)) });
+      polling = setTimeout(async () => {
+        try {
+          follow(scenario, await client.run(scenario, run.id));
+        } catch (e) {
+          failed(e);
+          $('sim-run').disabled = false;
+        }
+      }, POLL_MS);
+      return;
+    }
+    if (run.status === 'cancelled') {
+      setSimStatus('sim.cancelled');
+    } else if (run.status === 'failed') {
+      setSimStatus('sim.failed');
+      state.notify('error', 'sim.failed', run.error?.description ?? '');
+    } else {
+      showResult(scenario, run);
+    }
+  }
+
+  async function showResult(scenario, run) {
+    let collection;
+    try {
+      collection = await client.result(scenario, run.id);
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    const r = run.result ?? {};
+    const possible = r.sunHours?.possibleHours ?? 12;
+    results.show(collection, (f) => {
+      const p = f.properties ?? {};
+      if (run.kind === 'flood') {
+        return p.layer === 'flood_extent' ? WATER : null;
+      }
+      if (run.kind === 'shadow') {
+        return p.layer === 'sun_point' ? sunHoursColour(Number(p.sunHours ?? 0), possible)
+          : p.layer === 'shadow' ? 'rgba(20, 20, 40, 0.45)' : null;
+      }
+      return p.layer === 'isochrone' ? isochroneColour(p.minutes) : p.layer === 'facility' ? '#ffffff' : null;
+    });
+    planning.resultFeatures = results.featureCount;
+    planning.legend = legendOf(run.kind, r).map((e) => e.key);
+    legend.show(legendOf(run.kind, r));
+    $('sim-clear').hidden = false;
+    if (run.kind === 'flood') {
+      setSimStatus('sim.floodDone', { level: r.waterLevelM, area: r.floodedAreaKm2,
+        buildings: String(r.buildings?.count ?? 0), residents: String(Math.round(r.buildings?.residentsAffected ?? 0)) });
+    } else if (run.kind === 'shadow') {
+      setSimStatus('sim.shadowDone', { hours: r.sunHours?.averageHours ?? '—', possible });
+    } else {
+      const th = r.classes?.[0]?.thresholds?.[0];
+      setSimStatus('sim.accessDone', { share: th ? String(Math.round(100 * th.shareOfResidents)) : '—',
+        minutes: String(th?.minutes ?? '—') });
+    }
+  }
+
+  return {
+    refreshScenarios,
+    /** The map switched scenario: panels follow. */
+    scenarioChanged() {
+      drawer.cancel();
+      form.close();
+      panel.render(scenarios, ctx.scenarioId());
+      renderEditState();
+      refreshPanels();
+      renderCompareLegend();
+    },
+    /** A building was picked (or the pick cleared). */
+    pickedChanged() {
+      renderEditState();
+    },
+    openPanels(names) {
+      for (const d of document.querySelectorAll('#panel details[data-panel]')) {
+        d.open = names.includes(d.dataset.panel);
+      }
+    },
+    openPanelNames() {
+      return [...document.querySelectorAll('#panel details[data-panel]')].filter((d) => d.open)
+        .map((d) => d.dataset.panel);
+    },
+  };
+}
+
+function side(which, text) {
+  const span = document.createElement('span');
+  span.className = `side ${which}`;
+  span.textContent = text;
+  return span;
+}
