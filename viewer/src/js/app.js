@@ -12,6 +12,7 @@ import { cameraHome } from './map/cameraHome.js';
 import { Cartesian2, Cartesian3, Cartographic, Math as CesiumMath } from './map/cesium.js';
 import { createGlobe } from './map/createGlobe.js';
 import { FeaturePicker } from './map/FeaturePicker.js';
+import { KeyboardNavigation } from './map/KeyboardNavigation.js';
 import { ReadinessProbe } from './map/ReadinessProbe.js';
 import { SunClock } from './map/SunClock.js';
 import { testHooks } from './map/testHooks.js';
@@ -67,6 +68,7 @@ export async function startApp(state, { lite, language, scenario, search = '' })
     state.notify('error', 'error.render', error?.message || String(error));
   });
   cameraHome(scene.camera, INITIAL_VIEW);
+  new KeyboardNavigation($('map'), scene);
   if (view.camera) {
     const c = view.camera;
     scene.camera.setView({ destination: Cartesian3.fromDegrees(c.lonDeg, c.latDeg, c.heightM),
@@ -208,7 +210,12 @@ export async function startApp(state, { lite, language, scenario, search = '' })
       visible.delete(layerId);
     }
     showWms();
+  }, {
+    search: $('layer-search'),
+    legendUrl: (layerId, language) => withQuery(wmsUrl, { SERVICE: 'WMS', VERSION: '1.3.0',
+      REQUEST: 'GetLegendGraphic', FORMAT: 'image/png', LAYER: layerId, LANGUAGE: language }),
   });
+  $('overlay-opacity').addEventListener('input', (e) => wms.setOpacity(Number(e.target.value)));
   panel.render(layers.map((l) => ({ id: l.id, title: l.title, is3d: tilesetLayers.has(l.id),
     visible: tilesetLayers.has(l.id) ? !view.layers || view.layers.includes(l.id) : visible.has(l.id) })));
   if (view.layers) {

@@ -84,6 +84,10 @@ export function startWorkbench(ctx) {
       if (e instanceof HttpError && (e.status === 404 || e.status === 501)) {
         state.scenarios = { status: 'unavailable', ids: [] };
         scenarioSelect.render(false, [], selected);
+        // A server without the planning API: nothing to plan with.
+        for (const id of ['scenario-actions', 'edit-section', 'indicator-section', 'simulation-section']) {
+          $(id).hidden = true;
+        }
         return;
       }
       state.scenarios = { status: 'error', ids: [] };

@@ -23,6 +23,15 @@ export class WmsOverlay {
     this._onTileError = onTileError;
     this._layer = null;
     this._split = SplitDirection.NONE;
+    this._alpha = 1;
+  }
+
+  /** Opacity of the images, 0–1 (kept for later show() calls). */
+  setOpacity(alpha) {
+    this._alpha = alpha;
+    if (this._layer) {
+      this._layer.alpha = alpha;
+    }
   }
 
   /** Which side of the split screen shows these images: 'left', 'right' or 'none' (the whole globe). */
@@ -69,6 +78,7 @@ export class WmsOverlay {
     provider.errorEvent.addEventListener((error) => this._onTileError(error));
     this._layer = this._layers.addImageryProvider(provider, Math.min(1, this._layers.length));
     this._layer.splitDirection = this._split;
+    this._layer.alpha = this._alpha;
   }
 
   /** Removes the images for good. */

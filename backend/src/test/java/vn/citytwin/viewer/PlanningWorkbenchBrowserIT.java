@@ -201,11 +201,7 @@ class PlanningWorkbenchBrowserIT {
     assertThat(driver.findElement(By.id("edit-count")).getText()).isEqualTo("1 thay đổi trong kịch bản này");
 
     // The tileset was reloaded at the scenario's new version; the new building is picked where it was drawn.
-    long version = http.getJson("/api/scenarios/" + scenarioId).getLong("version");
-    waitFor(SERVER_WAIT, "return (window.__citytwin.tilesets.buildings.url || '').includes('v=" + version + "')"
-        + " && window.__citytwin.tilesets.buildings.status === 'ready'", () -> "tileset not reloaded: "
-        + js("return JSON.stringify(window.__citytwin.tilesets)"));
-    waitForBuildingTiles();
+    waitForScenarioTiles();
     Map<String, Object> p = screen(NEW_LON, NEW_LAT, 44);
     waitFor(Duration.ofSeconds(30), "window.__citytwin.testing.requestRender(); return "
         + "window.__citytwin.testing.scenePickId(" + p.get("x") + ", " + p.get("y") + ") === " + newBuildingId,
@@ -214,6 +210,23 @@ class PlanningWorkbenchBrowserIT {
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 600, 20, -35)", NEW_LON, NEW_LAT);
     waitForBuildingTiles();
     Files.write(SCREENSHOTS.resolve("workbench-drawn.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+    // Pick it and modify it: the form starts from its properties; the server keeps one edit, now 15 storeys.
+    Map<String, Object> top = screen(NEW_LON, NEW_LAT, 44);
+    js("window.__citytwin.testing.pick(arguments[0], arguments[1])", top.get("x"), top.get("y"));
+    assertThat(num(js("return window.__citytwin.picked.id"))).isEqualTo(newBuildingId);
+    driver.findElement(By.id("modify-building")).click();
+    assertThat(form.findElement(By.className("form-title")).getText()).isEqualTo("Sửa công trình #" + newBuildingId);
+    assertThat(form.findElement(By.name("levels")).getDomProperty("value")).isEqualTo("12");
+    type(form, "levels", "15");
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    waitFor(SERVER_WAIT, "document.getElementById('building-form').hidden", () -> "the form stayed open: "
+        + form.getText());
+    edits = http.getJson("/api/scenarios/" + scenarioId + "/edits").getJsonArray("features");
+    assertThat(edits).hasSize(1);
+    assertThat(edits.getJsonObject(0).getString("op")).isEqualTo("add");
+    assertThat(edits.getJsonObject(0).getJsonObject("properties").getInteger("levels")).isEqualTo(15);
+    waitForScenarioTiles();
   }
 
   @Test
@@ -232,7 +245,7 @@ class PlanningWorkbenchBrowserIT {
 
     // Pick the hotel and delete it in the scenario: one building fewer.
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 500)", HOTEL_LON, HOTEL_LAT);
-    waitForBuildingTiles();
+    waitForScenarioTiles();
     Map<String, Object> hotel = screen(HOTEL_LON, HOTEL_LAT, 16);
     js("window.__citytwin.testing.pick(arguments[0], arguments[1])", hotel.get("x"), hotel.get("y"));
     assertThat(num(js("return window.__citytwin.picked.id"))).isEqualTo(1);
@@ -307,6 +320,23 @@ class PlanningWorkbenchBrowserIT {
     double after = waterShare();
     assertThat(after).as("water-blue share of the strip: before %s, after %s", before, after)
         .isGreaterThan(0.6).isGreaterThan(before + 0.4);
+
+    // A sun-hours run around the view centre: a heat map and a three-step legend.
+    js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 900, 0, -89)", HOTEL_LON, HOTEL_LAT);
+    new Select(driver.findElement(By.id("sim-kind"))).selectByValue("shadow");
+    js("const d = document.getElementById('sim-date'); d.value = '2026-06-21';");
+    driver.findElement(By.id("sim-run")).click();
+    waitFor(SERVER_WAIT, "const r = window.__citytwin.planning.run; return r !== null && r.kind === 'shadow'"
+        + " && r.status === 'done' && window.__citytwin.planning.legend.length === 3", () -> "shadow never shown: "
+        + js("return JSON.stringify(window.__citytwin.planning.run)"));
+    assertThat(num(js("return window.__citytwin.planning.resultFeatures"))).isGreaterThan(10);
+    assertThat(driver.findElement(By.id("sim-status")).getText()).startsWith("Trung bình");
+    Files.write(SCREENSHOTS.resolve("workbench-sun.png"), driver.getScreenshotAs(OutputType.BYTES));
+    // Back to the flood for the next checks (the same parameters: the server answers from its cache).
+    new Select(driver.findElement(By.id("sim-kind"))).selectByValue("flood");
+    driver.findElement(By.id("sim-run")).click();
+    waitFor(SERVER_WAIT, "const r = window.__citytwin.planning.run; return r.kind === 'flood' && r.status === 'done'"
+        + " && window.__citytwin.planning.legend.length === 1", () -> "flood not shown again");
   }
 
   @Test
@@ -342,6 +372,49 @@ class PlanningWorkbenchBrowserIT {
 
   @Test
   @Order(7)
+  void scenariosAreRenamedDuplicatedAndDeletedFromThePanel() {
+    driver.findElement(By.cssSelector("#scenario-actions button[data-action='edit']")).click();
+    WebElement form = driver.findElement(By.id("scenario-form"));
+    assertThat(form.findElement(By.name("name")).getDomProperty("value")).isEqualTo("Tháp văn phòng Bãi Trước");
+    assertThat(form.findElement(By.name("parent")).isDisplayed()).as("the parent never changes").isFalse();
+    type(form, "name", "Office tower, Front Beach");
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    waitFor(SERVER_WAIT, "document.getElementById('scenario-form').hidden", () -> "rename form stayed open");
+    assertThat(http.getJson("/api/scenarios/" + scenarioId).getString("name")).isEqualTo("Office tower, Front Beach");
+
+    driver.findElement(By.cssSelector("#scenario-actions button[data-action='duplicate']")).click();
+    waitFor(SERVER_WAIT, "window.__citytwin.scenario !== '" + scenarioId + "'", () -> "no copy selected");
+    String copy = (String) js("return window.__citytwin.scenario");
+    JsonObject copied = http.getJson("/api/scenarios/" + copy);
+    assertThat(copied.getString("name")).isEqualTo("Copy of Office tower, Front Beach");
+    assertThat(copied.getInteger("editCount")).isEqualTo(1);
+
+    js("window.confirm = () => true"); // the delete asks first
+    driver.findElement(By.cssSelector("#scenario-actions button[data-action='delete']")).click();
+    waitFor(SERVER_WAIT, "window.__citytwin.scenario === null && !window.__citytwin.scenarios.ids.includes('"
+        + copy + "')", () -> "the copy was not deleted");
+    assertThat(http.get("/api/scenarios/" + copy).statusCode()).isEqualTo(404);
+    new Select(driver.findElement(By.id("scenario"))).selectByValue(scenarioId);
+    waitFor(SERVER_WAIT, "window.__citytwin.scenario === '" + scenarioId + "'", () -> "not back on the scenario");
+  }
+
+  @Test
+  @Order(8)
+  void theMapMovesFromTheKeyboard() {
+    js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 800, 0, -60)", NEW_LON, NEW_LAT);
+    Map<String, Object> before = jsMap("return window.__citytwin.testing.camera()");
+    WebElement map = driver.findElement(By.id("map"));
+    js("arguments[0].focus()", map);
+    map.sendKeys(Keys.ARROW_UP);
+    Map<String, Object> north = jsMap("return window.__citytwin.testing.camera()");
+    assertThat(num(north.get("latDeg"))).as("forward = north at heading 0").isGreaterThan(num(before.get("latDeg")));
+    map.sendKeys("+");
+    assertThat(num(jsMap("return window.__citytwin.testing.camera()").get("heightM")))
+        .isLessThan(num(north.get("heightM")));
+  }
+
+  @Test
+  @Order(9)
   void theSharedUrlRestoresScenarioLanguagePanelsAndCamera() {
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 800, 30, -40)", NEW_LON, NEW_LAT);
     driver.findElement(By.id("share-view")).click();
@@ -472,6 +545,15 @@ class PlanningWorkbenchBrowserIT {
         + "arguments[2])", lon, lat, heightM);
     assertThat(p).as("(%s, %s) is in front of the camera", lon, lat).isNotNull();
     return p;
+  }
+
+  /** Waits until the buildings tileset shown is the scenario's current version and its tiles have loaded. */
+  static void waitForScenarioTiles() {
+    long version = http.getJson("/api/scenarios/" + scenarioId).getLong("version");
+    waitFor(SERVER_WAIT, "return /[?&]v=" + version + "(&|$)/.test(window.__citytwin.tilesets.buildings.url || '')"
+        + " && window.__citytwin.tilesets.buildings.status === 'ready'", () -> "tileset not reloaded at version "
+        + version + ": " + js("return JSON.stringify(window.__citytwin.tilesets)"));
+    waitForBuildingTiles();
   }
 
   static void waitForBuildingTiles() {
