@@ -38,7 +38,7 @@ export function startWorkbench(ctx) {
   const client = new PlanningClient(origin);
   const planning = {
     scenarios: [], editCount: 0, lastEdits: [], drawing: false, formOpen: false, indicators: null,
-    comparison: null, run: null, resultFeatures: 0, legend: [],
+    comparison: null, run: null, resultFeatures: 0, legend: [], areaIndicators: null,
   };
   state.planning = planning;
   let scenarios = [];
@@ -229,9 +229,13 @@ export function startWorkbench(ctx) {
     compareTable: $('compare-table') }, t);
   const indicatorSection = $('indicator-section');
   let indicatorRequest = 0;
+  let area = null; // the drawn indicator area (GeoJSON Polygon), kept across edits
   async function refreshIndicators() {
     if (!indicatorSection.open) {
       return;
+    }
+    if (area) {
+      refreshAreaIndicators();
     }
     const request = ++indicatorRequest;
     const id = ctx.scenarioId() ?? 'base';
@@ -248,6 +252,29 @@ export function startWorkbench(ctx) {
     }
   }
   indicatorSection.addEventListener('toggle', () => refreshIndicators());
+  async function refreshAreaIndicators(select = false) {
+    const id = ctx.scenarioId() ?? 'base';
+    try {
+      const answer = await client.areaIndicators(id, area);
+      planning.areaIndicators = { scenario: id,
+        values: Object.fromEntries(answer.indicators.map((i) => [i.id, i.value])) };
+      table.showArea(answer, select);
+    } catch (e) {
+      failed(e);
+    }
+  }
+  $('indicator-area').addEventListener('click', async () => {
+    if (drawer.active) {
+      drawer.cancel();
+      return;
+    }
+    form.close();
+    const points = await drawer.start();
+    if (points) {
+      area = footprintPolygon(points);
+      refreshAreaIndicators(true);
+    }
+  });
 
   let compareWith = null; // the other side ('base' or an id) while comparing
   function renderCompareChoices() {

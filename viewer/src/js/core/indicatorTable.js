@@ -66,11 +66,15 @@ function unitOf(unit, words) {
 }
 
 /**
- * The scopes an indicators answer offers: 'city' first, then each unit (`?by=ward`) by its name.
+ * The scopes an indicators answer offers: 'city' first, then the drawn area (`?area=`) when there is one, then
+ * each unit (`?by=ward`) by its name.
  * @returns {Array<{key: string, name: string, indicators: Array<object>}>}
  */
-export function indicatorScopes(answer, cityName) {
+export function indicatorScopes(answer, cityName, area = null, areaName = '') {
   const scopes = [{ key: 'city', name: cityName, indicators: answer?.indicators ?? [] }];
+  if (area) {
+    scopes.push({ key: 'area', name: areaName, indicators: area.indicators ?? [] });
+  }
   for (const unit of answer?.units ?? []) {
     const a = unit.attributes ?? {};
     scopes.push({ key: String(unit.id), name: String(a.name ?? a.ward ?? unit.id), indicators: unit.indicators ?? [] });

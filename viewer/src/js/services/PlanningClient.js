@@ -58,6 +58,12 @@ export class PlanningClient {
       { timeoutMs: 180000 });
   }
 
+  /** Indicators inside a drawn area: a GeoJSON Polygon in lon/lat. */
+  areaIndicators(id, polygon) {
+    const q = new URLSearchParams({ area: JSON.stringify(polygon) });
+    return sendJson('GET', `${this._url(id)}/indicators?${q}`, undefined, { timeoutMs: 180000 });
+  }
+
   compare(a, b) {
     return sendJson('GET', this.compareUrl(a, b, 'json'), undefined, { timeoutMs: 180000 });
   }

@@ -15,6 +15,7 @@ export class IndicatorTable {
     this._compareTable = compareTable;
     this._t = translator;
     this._answer = null;
+    this._area = null;
     this._comparison = null;
     this._names = null;
     scope.addEventListener('change', () => this._renderIndicators());
@@ -28,7 +29,7 @@ export class IndicatorTable {
   showIndicators(answer) {
     this._answer = answer;
     const chosen = this._scope.value || 'city';
-    const scopes = indicatorScopes(answer, this._t.t('ind.city'));
+    const scopes = this._scopes();
     this._scope.replaceChildren(...scopes.map((s) => new Option(s.name, s.key)));
     this._scope.value = scopes.some((s) => s.key === chosen) ? chosen : 'city';
     this._renderIndicators();
@@ -40,13 +41,30 @@ export class IndicatorTable {
       body.replaceChildren(row([cell(this._t.t('ind.loading'))]));
       return;
     }
-    const scope = indicatorScopes(this._answer, '').find((s) => s.key === this._scope.value)
-      ?? indicatorScopes(this._answer, '')[0];
+    const scopes = this._scopes();
+    const scope = scopes.find((s) => s.key === this._scope.value) ?? scopes[0];
     body.replaceChildren(...indicatorRows(scope.indicators, this._t.language, this._t).map((r) => {
       const tr = row([cell(r.label), cell(r.value, 'num'), cell(r.unit, 'unit')]);
       tr.dataset.indicator = r.id;
       return tr;
     }));
+  }
+
+  /**
+   * @param {object|null} answer `GET …/indicators?area=` for a drawn area, or null
+   * @param {boolean} select whether to show it now (a newly drawn area) or keep the chosen scope (a refresh)
+   */
+  showArea(answer, select) {
+    this._area = answer;
+    this.showIndicators(this._answer);
+    if (answer && select) {
+      this._scope.value = 'area';
+      this._renderIndicators();
+    }
+  }
+
+  _scopes() {
+    return indicatorScopes(this._answer, this._t.t('ind.city'), this._area, this._t.t('ind.area'));
   }
 
   /**

@@ -87,6 +87,9 @@ class PlanningWorkbenchBrowserIT {
           10.3503));
       SimulationFixtures.building(c, 3, "residential", 3, 10, SimulationFixtures.box(107.0780, 10.3440, 107.0784,
           10.3444));
+      SimulationFixtures.school(c, 1, "Trường Tiểu học Thắng Tam", "primary", 107.0820, 10.3520);
+      SimulationFixtures.road(c, 1, "secondary", "LINESTRING(107.075 10.3510, 107.089 10.3510)");
+      SimulationFixtures.road(c, 2, "residential", "LINESTRING(107.0820 10.3450, 107.0820 10.3560)");
       double[][] dem = new double[20][20];
       for (double[] row : dem) {
         for (int col = 0; col < row.length; col++) {
@@ -259,6 +262,20 @@ class PlanningWorkbenchBrowserIT {
     JsonArray edits = http.getJson("/api/scenarios/" + scenarioId + "/edits").getJsonArray("features");
     assertThat(edits).hasSize(1);
     assertThat(edits.getJsonObject(0).getString("op")).isEqualTo("add");
+
+    // An area drawn around the new tower (not the hotel): its indicators count one building.
+    js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 900, 0, -89)", NEW_LON, NEW_LAT);
+    waitForGlobeTiles();
+    driver.findElement(By.id("indicator-area")).click();
+    clickAt(107.0825, 10.3475, false);
+    clickAt(107.0845, 10.3475, false);
+    clickAt(107.0845, 10.3495, false);
+    clickAt(107.0825, 10.3495, true);
+    waitFor(SERVER_WAIT, "window.__citytwin.planning.areaIndicators?.values.buildings === 1",
+        () -> "no area indicators: " + js("return JSON.stringify(window.__citytwin.planning.areaIndicators)"));
+    assertThat(new Select(driver.findElement(By.id("indicator-scope"))).getFirstSelectedOption().getText())
+        .isEqualTo("Vùng đã vẽ");
+    assertThat(cellOf("#indicator-table", "buildings")).isEqualTo("1");
     Files.write(SCREENSHOTS.resolve("workbench-indicators.png"), driver.getScreenshotAs(OutputType.BYTES));
   }
 
@@ -332,6 +349,15 @@ class PlanningWorkbenchBrowserIT {
     assertThat(num(js("return window.__citytwin.planning.resultFeatures"))).isGreaterThan(10);
     assertThat(driver.findElement(By.id("sim-status")).getText()).startsWith("Trung bình");
     Files.write(SCREENSHOTS.resolve("workbench-sun.png"), driver.getScreenshotAs(OutputType.BYTES));
+    // Walking access to schools: service areas on the globe.
+    new Select(driver.findElement(By.id("sim-kind"))).selectByValue("accessibility");
+    new Select(driver.findElement(By.id("sim-service"))).selectByValue("schools");
+    driver.findElement(By.id("sim-run")).click();
+    waitFor(SERVER_WAIT, "const r = window.__citytwin.planning.run; return r !== null && r.kind === 'accessibility'"
+        + " && r.status === 'done' && window.__citytwin.planning.resultFeatures > 0", () -> "access never shown: "
+        + js("return JSON.stringify(window.__citytwin.planning.run)"));
+    assertThat(driver.findElement(By.cssSelector("#sim-legend li")).getText()).isEqualTo("Trong 10 phút đi bộ");
+    Files.write(SCREENSHOTS.resolve("workbench-access.png"), driver.getScreenshotAs(OutputType.BYTES));
     // Back to the flood for the next checks (the same parameters: the server answers from its cache).
     new Select(driver.findElement(By.id("sim-kind"))).selectByValue("flood");
     driver.findElement(By.id("sim-run")).click();
@@ -352,6 +378,12 @@ class PlanningWorkbenchBrowserIT {
         .isEqualTo("Whole city");
     assertThat(driver.findElement(By.id("edit-count")).getText()).isEqualTo("1 edits in this scenario");
     assertThat(driver.findElement(By.id("scenario-meta")).getText()).contains("Draft");
+    // The water layer's legend comes from the server's GetLegendGraphic.
+    driver.findElement(By.cssSelector("#layer-list li[data-layer-id='water'] .legend-toggle")).click();
+    waitFor(SERVER_WAIT, "const i = document.querySelector(\"#layer-list li[data-layer-id='water'] img.legend-image\");"
+        + " return i !== null && i.complete && i.naturalWidth > 0", () -> "no legend image");
+    assertThat((String) js("return document.querySelector(\"#layer-list li[data-layer-id='water'] img\").src"))
+        .contains("REQUEST=GetLegendGraphic", "LAYER=water", "LANGUAGE=en");
     Files.write(SCREENSHOTS.resolve("workbench-flood-en.png"), driver.getScreenshotAs(OutputType.BYTES));
     org.openqa.selenium.Dimension desktop = driver.manage().window().getSize();
     try {
