@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addBuilding, buildingProperties, deleteBuilding, latestEdit, modifyBuilding } from '../src/js/core/buildingEdits.js';
-import { distinctPoints, footprintPolygon, signedArea } from '../src/js/core/footprint.js';
+import { distinctPoints, footprintPolygon, movedTo, signedArea } from '../src/js/core/footprint.js';
 import { comparisonRows, formatRelative, formatValue, indicatorRows, indicatorScopes } from '../src/js/core/indicatorTable.js';
 import { MESSAGES } from '../src/js/core/messages.js';
 import { isochroneColour, legendOf, sunHoursColour, WATER } from '../src/js/core/resultStyle.js';
@@ -31,6 +31,18 @@ test('a footprint is a closed counter-clockwise ring whatever the drawing direct
 test('fewer than three distinct corners is not a footprint', () => {
   assert.throws(() => footprintPolygon([[0, 0], [1, 1], [1, 1]]), RangeError);
   assert.throws(() => footprintPolygon([]), RangeError);
+});
+
+test('a moved footprint keeps its shape and centres its bounding box on the target', () => {
+  const polygon = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 1], [0, 1], [0, 0]]] };
+  assert.deepEqual(movedTo(polygon, 10, 20), { type: 'Polygon',
+    coordinates: [[[9, 19.5], [11, 19.5], [11, 20.5], [9, 20.5], [9, 19.5]]] });
+  const multi = { type: 'MultiPolygon', coordinates: [polygon.coordinates, [[[4, 0], [5, 0], [5, 1], [4, 0]]]] };
+  const moved = movedTo(multi, 2.5, 0.5);
+  assert.equal(moved.type, 'MultiPolygon');
+  assert.deepEqual(moved.coordinates[1][0][0], [4, 0]);
+  assert.deepEqual(multi.coordinates[0][0][0], [0, 0], 'the input is not changed');
+  assert.throws(() => movedTo({ type: 'Point', coordinates: [0, 0] }, 1, 1), TypeError);
 });
 
 test('form values become edit properties: blanks left out, numbers as numbers, junk kept for the server', () => {

@@ -2,7 +2,7 @@
 // the planning API (docs/planning.md, docs/simulations.md). app.js hands over the map and the page; this file
 // wires the planning client, the Cesium tools and the panels together.
 import { addBuilding, deleteBuilding, latestEdit, modifyBuilding } from './core/buildingEdits.js';
-import { footprintPolygon } from './core/footprint.js';
+import { footprintPolygon, movedTo } from './core/footprint.js';
 import { PlanningClient } from './services/PlanningClient.js';
 import { HttpError } from './services/http.js';
 import { FootprintDrawer } from './map/FootprintDrawer.js';
@@ -103,14 +103,15 @@ export function startWorkbench(ctx) {
 
   // --- 3D edits
   const drawer = new FootprintDrawer(scene, {
-    onActive: (active) => {
+    onActive: (active, single) => {
       picker.enabled = !active;
       planning.drawing = active;
       $('map').classList.toggle('drawing', active);
-      $('draw-help').hidden = !active;
+      $('draw-help').hidden = !active || single;
       $('draw-tools').hidden = !active;
+      $('draw-finish').hidden = single;
       $('crosshair').hidden = !active;
-      $('draw-building').setAttribute('aria-pressed', String(active));
+      $('draw-building').setAttribute('aria-pressed', String(active && !single));
     },
   });
   let pendingEdit = null; // (properties) => edit Feature, for the open form
@@ -159,6 +160,29 @@ export function startWorkbench(ctx) {
     pendingEdit = (properties) => modifyBuilding(picked.id, properties);
     planning.formOpen = true;
     form.openWith({ key: 'edit.modifyBuilding', params: { id: picked.id } }, picked.properties);
+  });
+  $('move-building').addEventListener('click', async () => {
+    const picked = state.picked;
+    if (!picked || drawer.active) {
+      return;
+    }
+    form.close();
+    $('move-help').hidden = false;
+    const target = await drawer.pickPoint();
+    $('move-help').hidden = true;
+    if (!target) {
+      return;
+    }
+    try {
+      const id = ctx.scenarioId();
+      const feature = await client.feature(id, 'buildings', picked.id);
+      const answer = await client.applyEdits(id, modifyBuilding(picked.id, {}, movedTo(feature.geometry, ...target)));
+      picker.clear();
+      await afterEdit(answer.scenario, answer.edits);
+      state.notify('info', 'edit.moved', `#${picked.id}`);
+    } catch (e) {
+      failed(e);
+    }
   });
   $('delete-building').addEventListener('click', async () => {
     const picked = state.picked;

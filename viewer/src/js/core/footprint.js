@@ -54,6 +54,28 @@ export function signedArea(ring) {
   return sum;
 }
 
+/**
+ * A Polygon or MultiPolygon moved so that the centre of its bounding box lands on [lonDeg, latDeg] (a move in
+ * degrees: at city scale the shape keeps its size to well under a centimetre).
+ *
+ * @param {{type: string, coordinates: Array}} geometry GeoJSON in lon/lat
+ * @returns {{type: string, coordinates: Array}} a new geometry of the same type
+ * @throws {TypeError} for other geometry types
+ */
+export function movedTo(geometry, lonDeg, latDeg) {
+  if (geometry?.type !== 'Polygon' && geometry?.type !== 'MultiPolygon') {
+    throw new TypeError(`cannot move a ${geometry?.type}`);
+  }
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const points = polygons.flat(2);
+  const lons = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  const dLon = lonDeg - (Math.min(...lons) + Math.max(...lons)) / 2;
+  const dLat = latDeg - (Math.min(...lats) + Math.max(...lats)) / 2;
+  const moved = polygons.map((rings) => rings.map((ring) => ring.map(([x, y]) => [x + dLon, y + dLat])));
+  return { type: geometry.type, coordinates: geometry.type === 'Polygon' ? moved[0] : moved };
+}
+
 function samePoint(a, b) {
   return Math.abs(a[0] - b[0]) < SAME_POINT_DEG && Math.abs(a[1] - b[1]) < SAME_POINT_DEG;
 }

@@ -16,13 +16,14 @@ const LIFT_M = 1;
 export class FootprintDrawer {
   /**
    * @param {import('./cesium.js').Scene} scene
-   * @param {{onActive: (active: boolean) => void}} options
+   * @param {{onActive: (active: boolean, single: boolean) => void}} options single: picking one point (a move)
    */
   constructor(scene, { onActive }) {
     this._scene = scene;
     this._onActive = onActive;
     this._points = [];
     this._resolve = null;
+    this._single = false;
     this._lines = scene.primitives.add(new PolylineCollection());
     this._dots = scene.primitives.add(new PointPrimitiveCollection());
     this._handler = new ScreenSpaceEventHandler(scene.canvas);
@@ -50,8 +51,19 @@ export class FootprintDrawer {
     this._handler.setInputAction((e) => this.addAt(e.position.x, e.position.y), ScreenSpaceEventType.LEFT_CLICK);
     this._handler.setInputAction(() => this.finish(), ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
     document.addEventListener('keydown', this._keys);
-    this._onActive(true);
+    this._onActive(true, this._single);
     return new Promise((resolve) => { this._resolve = resolve; });
+  }
+
+  /**
+   * Waits for one click on the globe (Escape cancels).
+   * @returns {Promise<[number, number]|null>} [lon, lat] degrees, or null when cancelled
+   */
+  async pickPoint() {
+    this._single = true;
+    const points = await this.start();
+    this._single = false;
+    return points ? points[0] : null;
   }
 
   /** Adds the globe point under a canvas position (CSS pixels); false when the position is off the globe. */
@@ -67,6 +79,10 @@ export class FootprintDrawer {
     }
     const c = Cartographic.fromCartesian(position);
     this._points.push([CesiumMath.toDegrees(c.longitude), CesiumMath.toDegrees(c.latitude)]);
+    if (this._single) {
+      this._end([this._points[0]]);
+      return true;
+    }
     this._redraw();
     return true;
   }
@@ -94,7 +110,7 @@ export class FootprintDrawer {
     this._points = [];
     this._redraw();
     // The picker comes back after this click's own events have passed.
-    setTimeout(() => this._onActive(false), 0);
+    setTimeout(() => this._onActive(false, false), 0);
     resolve(result);
   }
 

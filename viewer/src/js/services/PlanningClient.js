@@ -90,6 +90,16 @@ export class PlanningClient {
     return sendJson('GET', `${this._url(id)}/simulations/${encodeURIComponent(runId)}/result.geojson`);
   }
 
+  /**
+   * One feature as the scenario's city has it, from OGC API Features (GeoJSON, lon/lat).
+   * @param {string|null} id the scenario, or null for the base city
+   */
+  feature(id, layer, featureId) {
+    const q = id ? `?${new URLSearchParams({ scenario: id })}` : '';
+    return sendJson('GET', new URL(`/ogc/collections/${encodeURIComponent(layer)}/items/${encodeURIComponent(featureId)}${q}`,
+      this._root).href);
+  }
+
   _url(id) {
     return `${this._root}/${encodeURIComponent(id ?? 'base')}`;
   }

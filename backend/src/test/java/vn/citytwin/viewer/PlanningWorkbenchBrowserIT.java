@@ -60,6 +60,9 @@ class PlanningWorkbenchBrowserIT {
   static final double NEW_LAT = 10.3485;
   static final double HOTEL_LON = 107.0800;
   static final double HOTEL_LAT = 10.3500;
+  /** Where the hotel is moved to (and back by undo). */
+  static final double MOVED_LON = 107.0825;
+  static final double MOVED_LAT = 10.3470;
   /** The low strip the flood reaches (west edge of the DEM is sea). */
   static final double STRIP_WEST = 107.071;
   static final double STRIP_EAST = 107.074;
@@ -125,7 +128,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(1)
+  @Order(10)
   void aScenarioIsCreatedFromThePanel() throws IOException {
     driver.findElement(By.cssSelector("#scenario-actions button[data-action='new']")).click();
     WebElement form = driver.findElement(By.id("scenario-form"));
@@ -149,7 +152,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(2)
+  @Order(20)
   void aBuildingDrawnOnTheGlobeIsSavedAndAppearsInTheScenariosTiles() throws IOException {
     open("edit-section");
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 700, 0, -89)", NEW_LON, NEW_LAT);
@@ -233,7 +236,52 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(3)
+  @Order(25)
+  void aPickedBuildingIsMovedByAClickAndTheMoveUndone() {
+    // Both places in the lower half of the view: the info card (top right) does not cover the click.
+    js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 900, 0, -89)", HOTEL_LON + 0.001, HOTEL_LAT);
+    waitForScenarioTiles();
+    Map<String, Object> hotel = screen(HOTEL_LON, HOTEL_LAT, 33);
+    js("window.__citytwin.testing.pick(arguments[0], arguments[1])", hotel.get("x"), hotel.get("y"));
+    assertThat(num(js("return window.__citytwin.picked.id"))).isEqualTo(1);
+    driver.findElement(By.id("move-building")).click();
+    assertThat(driver.findElement(By.id("move-help")).isDisplayed()).isTrue();
+    clickAt(MOVED_LON, MOVED_LAT, false);
+    waitFor(SERVER_WAIT, "window.__citytwin.planning.editCount === 2", () -> "no move saved");
+    JsonObject move = null;
+    for (Object o : http.getJson("/api/scenarios/" + scenarioId + "/edits").getJsonArray("features")) {
+      if (((JsonObject) o).getLong("id") == 1) {
+        move = (JsonObject) o;
+      }
+    }
+    assertThat(move).isNotNull();
+    assertThat(move.getString("op")).isEqualTo("modify");
+    assertThat(move.getJsonObject("properties").getString("name")).as("properties kept").isEqualTo("B1");
+    // The 66 m square now centred where the click was (to about a metre).
+    JsonObject g = move.getJsonObject("geometry");
+    JsonArray ring = ("MultiPolygon".equals(g.getString("type")) ? g.getJsonArray("coordinates").getJsonArray(0)
+        : g.getJsonArray("coordinates")).getJsonArray(0);
+    double minLon = 180;
+    double maxLon = -180;
+    for (Object p : ring) {
+      minLon = Math.min(minLon, ((JsonArray) p).getDouble(0));
+      maxLon = Math.max(maxLon, ((JsonArray) p).getDouble(0));
+    }
+    assertThat((minLon + maxLon) / 2).isCloseTo(MOVED_LON, org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(maxLon - minLon).isCloseTo(0.0006, org.assertj.core.data.Offset.offset(1e-9));
+    waitForScenarioTiles();
+    Map<String, Object> there = screen(MOVED_LON, MOVED_LAT, 33);
+    waitFor(Duration.ofSeconds(30), "window.__citytwin.testing.requestRender(); return "
+        + "window.__citytwin.testing.scenePickId(" + there.get("x") + ", " + there.get("y") + ") === 1",
+        () -> "the hotel is not at its new place");
+    driver.findElement(By.id("undo-edit")).click();
+    waitFor(SERVER_WAIT, "window.__citytwin.planning.editCount === 1", () -> "the move was not undone");
+    assertThat(http.getJson("/api/scenarios/" + scenarioId + "/edits").getJsonArray("features")).hasSize(1);
+    waitForScenarioTiles();
+  }
+
+  @Test
+  @Order(30)
   void indicatorsFollowEditsDeleteAndUndo() throws IOException {
     JsonObject baseCity = http.getJson("/api/scenarios/base/indicators");
     double baseBuildings = indicator(baseCity, "buildings");
@@ -280,7 +328,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(4)
+  @Order(40)
   void comparingWithTheBaseCitySplitsTheScreenAndHighlightsChanges() throws IOException {
     // The new tower left of the divider (the scenario's side), the hotel right of it (the city's side).
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 900, 0, -50)", NEW_LON + 0.0012, NEW_LAT);
@@ -316,7 +364,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(50)
   void aFloodRunPutsWaterOnTheGlobe() throws IOException {
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 2500, 0, -89)", 107.076, 10.350);
     waitForGlobeTiles();
@@ -366,7 +414,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(60)
   void everythingSwitchesToEnglish() throws IOException {
     driver.findElement(By.cssSelector("#language button[data-lang='en']")).click();
     assertThat(driver.findElement(By.cssSelector("#indicator-section summary")).getDomProperty("textContent"))
@@ -403,7 +451,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(7)
+  @Order(70)
   void scenariosAreRenamedDuplicatedAndDeletedFromThePanel() {
     driver.findElement(By.cssSelector("#scenario-actions button[data-action='edit']")).click();
     WebElement form = driver.findElement(By.id("scenario-form"));
@@ -431,7 +479,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(8)
+  @Order(80)
   void theMapMovesFromTheKeyboard() {
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 800, 0, -60)", NEW_LON, NEW_LAT);
     Map<String, Object> before = jsMap("return window.__citytwin.testing.camera()");
@@ -446,7 +494,7 @@ class PlanningWorkbenchBrowserIT {
   }
 
   @Test
-  @Order(9)
+  @Order(90)
   void theSharedUrlRestoresScenarioLanguagePanelsAndCamera() {
     js("window.__citytwin.testing.lookAt(arguments[0], arguments[1], 0, 800, 30, -40)", NEW_LON, NEW_LAT);
     driver.findElement(By.id("share-view")).click();
