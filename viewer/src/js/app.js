@@ -4,13 +4,15 @@ import { DEFAULT_BUILDING_STYLE } from './core/defaultBuildingStyle.js';
 import { localDateIso } from './core/localTime.js';
 import { LANGUAGES, MESSAGES } from './core/messages.js';
 import { Translator } from './core/Translator.js';
+import { readView, writeView } from './core/shareState.js';
 import { sameOrigin, withQuery } from './core/urls.js';
 import { loadCatalog } from './services/CatalogClient.js';
-import { loadScenarios } from './services/ScenarioClient.js';
 import { loadStyle } from './services/StyleClient.js';
 import { cameraHome } from './map/cameraHome.js';
+import { Cartesian2, Cartesian3, Cartographic, Math as CesiumMath } from './map/cesium.js';
 import { createGlobe } from './map/createGlobe.js';
 import { FeaturePicker } from './map/FeaturePicker.js';
+import { KeyboardNavigation } from './map/KeyboardNavigation.js';
 import { ReadinessProbe } from './map/ReadinessProbe.js';
 import { SunClock } from './map/SunClock.js';
 import { testHooks } from './map/testHooks.js';
@@ -24,6 +26,7 @@ import { ScenarioSelect } from './ui/ScenarioSelect.js';
 import { StatusBar } from './ui/StatusBar.js';
 import { SunControl } from './ui/SunControl.js';
 import { translatePage } from './ui/translatePage.js';
+import { startWorkbench } from './workbench.js';
 
 /** The WMS endpoint when no layer links to one: the server's fixed OGC WMS path. */
 const DEFAULT_WMS_PATH = '/wms';
@@ -39,7 +42,8 @@ const NARROW_SCREEN = '(max-width: 700px)';
  * @param {import('./core/ViewerState.js').ViewerState} state
  * @param {{lite: boolean, language: string|null, scenario: string|null}} options
  */
-export async function startApp(state, { lite, language, scenario }) {
+export async function startApp(state, { lite, language, scenario, search = '' }) {
+  const view = readView(new URLSearchParams(search));
   const origin = window.location.origin;
   const $ = (id) => document.getElementById(id);
 
@@ -64,6 +68,12 @@ export async function startApp(state, { lite, language, scenario }) {
     state.notify('error', 'error.render', error?.message || String(error));
   });
   cameraHome(scene.camera, INITIAL_VIEW);
+  new KeyboardNavigation($('map'), scene);
+  if (view.camera) {
+    const c = view.camera;
+    scene.camera.setView({ destination: Cartesian3.fromDegrees(c.lonDeg, c.latDeg, c.heightM),
+      orientation: { heading: CesiumMath.toRadians(c.headingDeg), pitch: CesiumMath.toRadians(c.pitchDeg), roll: 0 } });
+  }
   const probe = new ReadinessProbe(scene, {
     onReady: () => {
       state.ready = true;
@@ -88,15 +98,18 @@ export async function startApp(state, { lite, language, scenario }) {
 
   // Picking
   const tilesetLayers = new Map();
+  let workbench = null;
   const info = new InfoPanel($('info'), translator, () => {
     picker.clear();
     state.picked = null;
+    workbench?.pickedChanged();
   });
   const picker = new FeaturePicker(scene, {
     layerIdOf: (tileset) => [...tilesetLayers.values()].find((l) => l.tileset === tileset)?.layerId ?? null,
     onPick: (picked) => {
       state.picked = picked;
       info.show(picked ? picked.properties : null);
+      workbench?.pickedChanged();
     },
   });
   state.testing = testHooks(widget, picker, (layerId) => tilesetLayers.get(layerId)?.tilesLoaded ?? false);
@@ -114,12 +127,12 @@ export async function startApp(state, { lite, language, scenario }) {
   let scenarioId = scenario || null;
   state.scenario = scenarioId;
   const layers = catalog ? catalog.layers : [];
-  const visible = new Set(layers.filter((l) => l.visibleByDefault).map((l) => l.id));
+  const visible = new Set(view.layers ?? layers.filter((l) => l.visibleByDefault).map((l) => l.id));
 
   // WMS overlays (the city basemap and thematic layers)
   const wmsUrl = sameOrigin(catalog?.wmsHref() ?? DEFAULT_WMS_PATH, origin);
   let wmsFailureShown = false;
-  const wms = new WmsOverlay(scene.imageryLayers, {
+  const wmsOptions = {
     url: wmsUrl,
     extentDeg: union(catalog?.extentDeg(), CITY_EXTENT_DEG),
     onTileError: (error) => {
@@ -130,12 +143,17 @@ export async function startApp(state, { lite, language, scenario }) {
         state.notify('warning', 'error.wms', error?.message || '');
       }
     },
-  });
+  };
+  const wms = new WmsOverlay(scene.imageryLayers, wmsOptions);
+  /** While comparing: the other scenario's WMS and tilesets (see split below). */
+  let compare = null;
+  const wmsNames = () => (catalog ? catalog.overlays() : []).filter((l) => visible.has(l.id)).map((l) => l.id);
   const showWms = () => {
-    const names = (catalog ? catalog.overlays() : []).filter((l) => visible.has(l.id)).map((l) => l.id);
+    const names = wmsNames();
     wmsFailureShown = false;
     state.wms = { status: names.length ? 'on' : 'off', url: wmsUrl, layers: names, tileErrors: 0 };
     wms.show({ layers: names, scenario: scenarioId });
+    compare?.showWms();
   };
   showWms();
 
@@ -169,9 +187,10 @@ export async function startApp(state, { lite, language, scenario }) {
     applyServerStyle(tilesetLayer, sameOrigin(layer.style3dHref, origin), layerState, state)
       .catch((e) => state.recordError('style', e?.stack || String(e)));
   }
-  const loadTilesets = () => {
+  // v: the scenario's version, so a reload after an edit is a new URL (and tests can tell which city is shown).
+  const loadTilesets = (version = null) => {
     for (const layer of tilesetSources) {
-      const url = withQuery(layer.tilesetHref, { scenario: scenarioId });
+      const url = withQuery(layer.tilesetHref, { scenario: scenarioId, v: scenarioId ? version : null });
       state.tilesets[layer.id].url = url;
       tilesetLayers.get(layer.id).load(url).catch((e) => state.recordError('tileset', e?.stack || String(e)));
     }
@@ -182,6 +201,7 @@ export async function startApp(state, { lite, language, scenario }) {
   const panel = new LayerPanel($('layer-list'), translator, (layerId, on) => {
     if (tilesetLayers.has(layerId)) {
       tilesetLayers.get(layerId).setVisible(on);
+      compare?.tilesets.get(layerId)?.setVisible(on);
       return;
     }
     if (on) {
@@ -190,29 +210,144 @@ export async function startApp(state, { lite, language, scenario }) {
       visible.delete(layerId);
     }
     showWms();
+  }, {
+    search: $('layer-search'),
+    legendUrl: (layerId, language) => withQuery(wmsUrl, { SERVICE: 'WMS', VERSION: '1.3.0',
+      REQUEST: 'GetLegendGraphic', FORMAT: 'image/png', LAYER: layerId, LANGUAGE: language }),
   });
+  $('overlay-opacity').addEventListener('input', (e) => wms.setOpacity(Number(e.target.value)));
   panel.render(layers.map((l) => ({ id: l.id, title: l.title, is3d: tilesetLayers.has(l.id),
-    visible: visible.has(l.id) })));
+    visible: tilesetLayers.has(l.id) ? !view.layers || view.layers.includes(l.id) : visible.has(l.id) })));
+  if (view.layers) {
+    tilesetLayers.forEach((t, id) => t.setVisible(view.layers.includes(id)));
+  }
 
   // Scenarios: base city or one scenario; switching reloads the WMS and the 3D Tiles with ?scenario=<id>.
-  const scenarioSelect = new ScenarioSelect($('scenario'), $('scenario-note'), translator, (id) => {
+  const switchScenario = (id) => {
     scenarioId = id;
     state.scenario = id;
     picker.clear();
     info.show(null);
     state.picked = null;
     showWms();
-    loadTilesets();
+    loadTilesets(workbenchVersion(id));
+    workbench?.scenarioChanged();
+  };
+  const scenarioSelect = new ScenarioSelect($('scenario'), $('scenario-note'), translator, switchScenario);
+  const workbenchVersion = (id) => state.planning?.scenarios?.find((s) => s.id === id)?.version ?? null;
+
+  // Split-screen comparison: the other scenario's images and buildings on the right, the current on the left.
+  const split = {
+    start(other) {
+      split.stop();
+      const otherWms = new WmsOverlay(scene.imageryLayers, wmsOptions);
+      const otherTilesets = new Map();
+      compare = {
+        scenario: other,
+        otherWms,
+        tilesets: otherTilesets,
+        showWms: () => otherWms.show({ layers: wmsNames(), scenario: other }),
+        destroy: () => {
+          otherWms.destroy();
+          otherTilesets.forEach((t) => t.destroy());
+        },
+      };
+      otherWms.setSplit('right');
+      compare.showWms();
+      for (const layer of tilesetSources) {
+        const t = new TilesetLayer(scene, { layerId: layer.id, onStatus: () => {}, onTileFailed: () => {} });
+        t.setSplit('right');
+        t.setStyle(DEFAULT_BUILDING_STYLE);
+        t.setVisible(tilesetLayers.get(layer.id).visible);
+        applyServerStyle(t, sameOrigin(layer.style3dHref, origin), {}, state).catch(() => {});
+        t.load(withQuery(layer.tilesetHref, { scenario: other, v: other ? workbenchVersion(other) : null }));
+        otherTilesets.set(layer.id, t);
+      }
+      wms.setSplit('left');
+      tilesetLayers.forEach((t) => t.setSplit('left'));
+      state.split = { on: true, other: other ?? 'base', position: scene.splitPosition };
+      scene.requestRender();
+    },
+    stop() {
+      if (compare) {
+        compare.destroy();
+        compare = null;
+      }
+      wms.setSplit('none');
+      tilesetLayers.forEach((t) => t.setSplit('none'));
+      state.split = { on: false, other: null, position: scene.splitPosition };
+      scene.requestRender();
+    },
+    setPosition(f) {
+      scene.splitPosition = f;
+      if (state.split) {
+        state.split.position = f;
+      }
+      scene.requestRender();
+    },
+  };
+  state.split = { on: false, other: null, position: scene.splitPosition };
+  const sideOf = (direction) => ({ [-1]: 'left', 0: 'none', 1: 'right' }[direction] ?? String(direction));
+  state.testing = Object.freeze({
+    ...state.testing,
+    /** Which side each imagery layer and tileset is drawn on: {wms, <layer>, otherWms, other<Layer>}. */
+    splitDirections() {
+      const out = {};
+      if (wms.layer) {
+        out.wms = sideOf(wms.layer.splitDirection);
+      }
+      tilesetLayers.forEach((t, id) => { out[id] = sideOf(t.tileset?.splitDirection); });
+      if (compare) {
+        out.otherWms = sideOf(compare.otherWms.layer?.splitDirection);
+        compare.tilesets.forEach((t, id) => {
+          out[`other${id[0].toUpperCase()}${id.slice(1)}`] = sideOf(t.tileset?.splitDirection);
+        });
+      }
+      return out;
+    },
+    /** The camera's position and direction (degrees, metres). */
+    camera() {
+      return cameraView(scene.camera);
+    },
   });
-  loadScenarios(origin)
-    .then(({ available, scenarios }) => {
-      state.scenarios = { status: available ? 'ready' : 'unavailable', ids: scenarios.map((s) => s.id) };
-      scenarioSelect.render(available, scenarios, scenarioId);
-    })
-    .catch((e) => {
-      state.scenarios = { status: 'error', ids: [] };
-      state.notify('warning', 'error.scenarios', e.message);
+
+  workbench = startWorkbench({
+    state, translator, scene, origin, picker, scenarioSelect, split,
+    scenarioId: () => scenarioId,
+    selectScenario: (id) => {
+      scenarioSelect.select(id);
+      switchScenario(id);
+    },
+    reloadCity: (version) => {
+      showWms();
+      loadTilesets(version);
+    },
+    viewCentre: () => viewCentre(scene),
+  });
+  workbench.refreshScenarios(scenarioId).then(() => {
+    if (scenarioId) {
+      loadTilesets(workbenchVersion(scenarioId));
+    }
+  });
+  if (view.panels) {
+    workbench.openPanels(view.panels);
+  }
+
+  // Share: the page URL with camera, scenario, layers, language and open panels, copied to the clipboard.
+  $('share-view').addEventListener('click', () => {
+    const url = new URL(window.location.href);
+    writeView(url.searchParams, {
+      camera: cameraView(scene.camera),
+      scenario: scenarioId,
+      layers: [...visible, ...[...tilesetLayers].filter(([, t]) => t.visible).map(([id]) => id)],
+      language: translator.language,
+      panels: workbench.openPanelNames(),
     });
+    window.history.replaceState(null, '', url.href);
+    state.sharedUrl = url.href;
+    navigator.clipboard?.writeText(url.href).catch(() => {});
+    state.notify('info', 'shared', url.href);
+  });
 
   // Everything that draws on the globe is in place: readiness now waits for its tiles.
   probe.arm();
@@ -244,4 +379,19 @@ function union(a, b) {
     return [...b];
   }
   return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
+/** The camera's position and direction in degrees and metres, for the shareable URL. */
+function cameraView(camera) {
+  const c = camera.positionCartographic;
+  return { lonDeg: CesiumMath.toDegrees(c.longitude), latDeg: CesiumMath.toDegrees(c.latitude), heightM: c.height,
+    headingDeg: CesiumMath.toDegrees(camera.heading), pitchDeg: CesiumMath.toDegrees(camera.pitch) };
+}
+
+/** The ground point at the centre of the map (the camera's target), or the camera's own position looking up. */
+function viewCentre(scene) {
+  const canvas = scene.canvas;
+  const p = scene.camera.pickEllipsoid(new Cartesian2(canvas.clientWidth / 2, canvas.clientHeight / 2));
+  const c = p ? Cartographic.fromCartesian(p) : scene.camera.positionCartographic;
+  return { lonDeg: CesiumMath.toDegrees(c.longitude), latDeg: CesiumMath.toDegrees(c.latitude) };
 }

@@ -23,6 +23,7 @@ const options = {
   lite: params.get('lite') === '1',
   language: params.get('lang'),
   scenario: params.get('scenario'),
+  search: window.location.search,
 };
 
 import('./app.js')

@@ -19,8 +19,10 @@ export class FeaturePicker {
     this._layerIdOf = layerIdOf;
     this._onPick = onPick;
     this._highlighted = null;
+    /** False while another tool (footprint drawing) owns the clicks. */
+    this.enabled = true;
     this._handler = new ScreenSpaceEventHandler(scene.canvas);
-    this._handler.setInputAction((event) => this.pickAt(event.position.x, event.position.y),
+    this._handler.setInputAction((event) => this.enabled && this.pickAt(event.position.x, event.position.y),
       ScreenSpaceEventType.LEFT_CLICK);
   }
 

@@ -1,4 +1,5 @@
 import { Cesium3DTileset, Cesium3DTileStyle, ShadowMode } from './cesium.js';
+import { splitDirection } from './WmsOverlay.js';
 
 /**
  * One 3D Tiles layer (the buildings): loads a tileset.json, styles it, and reloads it for another scenario.
@@ -19,6 +20,17 @@ export class TilesetLayer {
     this._style = null;
     this._visible = true;
     this._generation = 0;
+    this._split = splitDirection('none');
+    this.url = null;
+  }
+
+  /** Which side of the split screen shows this tileset: 'left', 'right' or 'none'. */
+  setSplit(side) {
+    this._split = splitDirection(side);
+    if (this._tileset) {
+      this._tileset.splitDirection = this._split;
+      this._scene.requestRender();
+    }
   }
 
   /** The loaded tileset, or null. */
@@ -51,7 +63,8 @@ export class TilesetLayer {
    */
   async load(url) {
     const generation = ++this._generation;
-    this._remove();
+    this.url = url;
+    // The old tileset stays on screen until the new one is ready (no blink after each edit).
     this._onStatus('loading');
     let tileset;
     try {
@@ -69,6 +82,8 @@ export class TilesetLayer {
     // With a listener Cesium does not log the failure; we count and show it.
     tileset.tileFailed.addEventListener((e) => this._onTileFailed(e.url, e.message));
     tileset.show = this._visible;
+    tileset.splitDirection = this._split;
+    this._remove();
     if (this._style) {
       tileset.style = this._style;
     }
@@ -77,12 +92,22 @@ export class TilesetLayer {
     this._onStatus('ready');
   }
 
+  get visible() {
+    return this._visible;
+  }
+
   setVisible(visible) {
     this._visible = visible;
     if (this._tileset) {
       this._tileset.show = visible;
       this._scene.requestRender();
     }
+  }
+
+  /** Removes the tileset for good. */
+  destroy() {
+    this._generation += 1;
+    this._remove();
   }
 
   _remove() {

@@ -1,4 +1,4 @@
-import { Rectangle, WebMapServiceImageryProvider, WebMercatorTilingScheme } from './cesium.js';
+import { Rectangle, SplitDirection, WebMapServiceImageryProvider, WebMercatorTilingScheme } from './cesium.js';
 
 const MINIMUM_LEVEL = 10;
 
@@ -22,6 +22,29 @@ export class WmsOverlay {
     this._rectangle = Rectangle.fromDegrees(...extentDeg);
     this._onTileError = onTileError;
     this._layer = null;
+    this._split = SplitDirection.NONE;
+    this._alpha = 1;
+  }
+
+  /** Opacity of the images, 0–1 (kept for later show() calls). */
+  setOpacity(alpha) {
+    this._alpha = alpha;
+    if (this._layer) {
+      this._layer.alpha = alpha;
+    }
+  }
+
+  /** Which side of the split screen shows these images: 'left', 'right' or 'none' (the whole globe). */
+  setSplit(side) {
+    this._split = splitDirection(side);
+    if (this._layer) {
+      this._layer.splitDirection = this._split;
+    }
+  }
+
+  /** The Cesium imagery layer shown, or null. */
+  get layer() {
+    return this._layer;
   }
 
   /**
@@ -53,6 +76,18 @@ export class WmsOverlay {
     });
     // With a listener, Cesium neither logs nor retries: the failure is reported once, in our status bar.
     provider.errorEvent.addEventListener((error) => this._onTileError(error));
-    this._layer = this._layers.addImageryProvider(provider, 1);
+    this._layer = this._layers.addImageryProvider(provider, Math.min(1, this._layers.length));
+    this._layer.splitDirection = this._split;
+    this._layer.alpha = this._alpha;
   }
+
+  /** Removes the images for good. */
+  destroy() {
+    this.show({ layers: [], scenario: null });
+  }
+}
+
+/** 'left' | 'right' | 'none' → Cesium's SplitDirection. */
+export function splitDirection(side) {
+  return side === 'left' ? SplitDirection.LEFT : side === 'right' ? SplitDirection.RIGHT : SplitDirection.NONE;
 }

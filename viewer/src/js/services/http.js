@@ -38,3 +38,54 @@ export async function fetchJson(url, { timeoutMs = 30000 } = {}) {
     throw new DataError('the response is not JSON', url);
   }
 }
+
+/**
+ * The server refused a request with its JSON error document ({code, description, locator, status}); `error` holds
+ * it (or a minimal one when the body was not JSON).
+ */
+export class ApiError extends HttpError {
+  constructor(url, status, error) {
+    super(url, status, error?.description || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.error = { status, ...error };
+  }
+}
+
+/**
+ * Sends a request with an optional JSON body and parses the JSON answer (null for 204).
+ *
+ * @param {string} method GET, POST, PATCH, PUT, DELETE
+ * @param {string} url
+ * @param {unknown} [body] sent as application/json when given
+ * @param {{timeoutMs?: number}} [options]
+ * @returns {Promise<unknown>}
+ * @throws {ApiError} on an HTTP error status (with the server's error document)
+ * @throws {HttpError} on a network failure or timeout
+ */
+export async function sendJson(method, url, body = undefined, { timeoutMs = 60000 } = {}) {
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? { Accept: 'application/json' }
+        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    throw new HttpError(url, 0, e?.name === 'TimeoutError' ? 'timed out' : 'network error');
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    if (response.ok) {
+      throw new DataError('the response is not JSON', url);
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(url, response.status, json && typeof json === 'object' ? json : {});
+  }
+  return json;
+}

@@ -8,12 +8,30 @@ export class LayerPanel {
    * @param {import('../core/Translator.js').Translator} translator
    * @param {(layerId: string, visible: boolean) => void} onToggle
    */
-  constructor(list, translator, onToggle) {
+  constructor(list, translator, onToggle, { search = null, legendUrl = null } = {}) {
     this._list = list;
     this._translator = translator;
     this._onToggle = onToggle;
     this._entries = [];
-    translator.onChange(() => this._relabel());
+    this._legendUrl = legendUrl;
+    this._search = search;
+    translator.onChange(() => {
+      this._relabel();
+      this.filter();
+    });
+    search?.addEventListener('input', () => this.filter());
+  }
+
+  /** Shows only the layers whose title (in the current language) or id contains the search text. */
+  filter() {
+    const text = (this._search?.value ?? '').trim().toLocaleLowerCase();
+    for (const entry of this._entries) {
+      const item = this._list.querySelector(`li[data-layer-id="${CSS.escape(entry.id)}"]`);
+      if (item) {
+        item.hidden = Boolean(text) && !this._translator.pick(entry.title).toLocaleLowerCase().includes(text)
+          && !entry.id.toLowerCase().includes(text);
+      }
+    }
   }
 
   /**
@@ -51,6 +69,33 @@ export class LayerPanel {
       label.append(badge);
     }
     item.append(label);
+    // The legend from the server (WMS GetLegendGraphic), loaded only when asked for.
+    if (this._legendUrl && !entry.is3d) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'legend-toggle';
+      button.dataset.i18nLabel = 'legend';
+      button.title = this._translator.t('legend');
+      button.setAttribute('aria-label', this._translator.t('legend'));
+      button.setAttribute('aria-expanded', 'false');
+      button.textContent = '≡';
+      button.addEventListener('click', () => {
+        let img = item.querySelector('img.legend-image');
+        const open = button.getAttribute('aria-expanded') !== 'true';
+        button.setAttribute('aria-expanded', String(open));
+        if (open && !img) {
+          img = document.createElement('img');
+          img.className = 'legend-image';
+          img.alt = '';
+          img.src = this._legendUrl(entry.id, this._translator.language);
+          item.append(img);
+        }
+        if (img) {
+          img.hidden = !open;
+        }
+      });
+      label.after(button);
+    }
     return item;
   }
 

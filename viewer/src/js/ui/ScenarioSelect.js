@@ -20,6 +20,11 @@ export class ScenarioSelect {
     this.render(false, [], null);
   }
 
+  /** Shows a scenario as selected (without telling onSelect). */
+  select(id) {
+    this.render(this._available, this._scenarios, id);
+  }
+
   /**
    * @param {boolean} available whether the server has a planning API
    * @param {ReadonlyArray<{id: string, name: string}>} scenarios

@@ -14,6 +14,9 @@ export function translatePage(root, translator) {
     el.title = text;
     el.setAttribute('aria-label', text);
   }
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) {
+    el.placeholder = translator.t(el.dataset.i18nPlaceholder);
+  }
   document.documentElement.lang = translator.language;
   document.title = translator.t('appTitle');
 }
