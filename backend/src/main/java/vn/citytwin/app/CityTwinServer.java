@@ -170,7 +170,8 @@ public final class CityTwinServer implements AutoCloseable {
         new SimulationRoutes(vertx, simulations, base).router()));
 
     // Sensors: one observation store; the STA API and the live side (MQTT, /live, series, alerts) share it.
-    ObservationStore observations = new ObservationStore(db, config.sensors());
+    ObservationStore observations = new ObservationStore(db, config.sensors(),
+        io.vertx.micrometer.backends.BackendRegistries.getDefaultNow());
     background.add(ObservationPartitions.start(vertx, observations));
     mounts.add(new StaApi(vertx, db, observations, base, StaApi.mqttEndpoints(config.sensors().live().mqtt())));
     mounts.addAll(LiveSensors.start(vertx, db, observations, config.sensors().live(), base, background));

@@ -1,5 +1,7 @@
 package vn.citytwin.sensors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +40,22 @@ public final class ObservationStore {
   private final Database db;
   private final SensorSettings settings;
   private final List<ObservationListener> listeners = new CopyOnWriteArrayList<>();
+  private final MeterRegistry registry;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
+  /** A store without metrics (tools, tests). */
   public ObservationStore(Database db, SensorSettings settings) {
+    this(db, settings, null);
+  }
+
+  /**
+   * @param registry where {@code citytwin.sensors.observations} (tags outcome = created|duplicate|rejected, reason =
+   *     the rejection code) is counted for every ingest path; null: no metrics
+   */
+  public ObservationStore(Database db, SensorSettings settings, MeterRegistry registry) {
     this.db = db;
     this.settings = settings;
+    this.registry = registry;
   }
 
   public SensorSettings settings() {
@@ -76,6 +91,7 @@ public final class ObservationStore {
       try {
         List<InsertResult> results = insert(c, batch, created);
         c.commit();
+        count(results);
         notifyListeners(created);
         return results;
       } catch (SQLException e) {
@@ -102,7 +118,23 @@ public final class ObservationStore {
   public List<InsertResult> insertBatchIn(Connection c, List<NewObservation> batch, List<StoredObservation> created)
       throws SQLException {
     checkSize(batch);
-    return insert(c, batch, created);
+    List<InsertResult> results = insert(c, batch, created);
+    count(results);
+    return results;
+  }
+
+  private void count(List<InsertResult> results) {
+    if (registry == null) {
+      return;
+    }
+    for (InsertResult r : results) {
+      String outcome = r instanceof InsertResult.Created ? "created" : r instanceof InsertResult.Duplicate
+          ? "duplicate" : "rejected";
+      String reason = r instanceof InsertResult.Rejected bad ? bad.code() : "";
+      counters.computeIfAbsent(outcome + "/" + reason, k -> Counter.builder("citytwin.sensors.observations")
+          .description("Observations offered to the store (HTTP and MQTT), by outcome")
+          .tag("outcome", outcome).tag("reason", reason).register(registry)).increment();
+    }
   }
 
   /** Tells the listeners about rows a caller's transaction committed. */

@@ -28,8 +28,10 @@ abstract class LiveClient {
   /**
    * Sends one message (a compact JSON object whose {@code type} member is {@code type}) unless the client is
    * full, in which case it is skipped and a drain notice is armed.
+   *
+   * @return whether it was written (false: skipped)
    */
-  final void offer(String type, String json) {
+  final boolean offer(String type, String json) {
     if (isFull()) {
       if (skipped.getAndIncrement() == 0) {
         whenDrained(() -> {
@@ -40,9 +42,10 @@ abstract class LiveClient {
         });
       }
       onSkip.run();
-      return;
+      return false;
     }
     write(type, json);
+    return true;
   }
 
   abstract boolean isFull();

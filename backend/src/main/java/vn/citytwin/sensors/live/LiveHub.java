@@ -30,7 +30,7 @@ public final class LiveHub implements AutoCloseable {
     skipped = Counter.builder("citytwin.sensors.live.skipped")
         .description("live messages skipped because the client's queue was full").register(registry);
     delivered = Counter.builder("citytwin.sensors.live.delivered")
-        .description("live messages written to clients").register(registry);
+        .description("live messages written to clients (skipped ones not counted)").register(registry);
     observations = vertx.eventBus().consumer(SensorBus.OBSERVATIONS, m -> onObservations(m.body()));
     alerts = vertx.eventBus().consumer(SensorBus.ALERTS, m -> fanOut("alert", m.body()));
   }
@@ -70,8 +70,9 @@ public final class LiveHub implements AutoCloseable {
         if (json == null) {
           json = new JsonObject().put("type", type).mergeIn(event).encode();
         }
-        c.offer(type, json);
-        delivered.increment();
+        if (c.offer(type, json)) {
+          delivered.increment();
+        }
       }
     }
   }

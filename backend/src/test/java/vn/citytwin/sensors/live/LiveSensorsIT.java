@@ -166,6 +166,12 @@ class LiveSensorsIT {
       assertThat(n.getString("phenomenonTime")).isEqualTo(time);
       assertThat(n.getString("@iot.selfLink")).endsWith("/sta/v1.1/Observations(" + id + ")");
     }
+    // STA's other create topic: v1.1/Observations with the Datastream in the body.
+    String viaCollection = "2026-03-01T08:05:00Z";
+    pub.publish(prefix + "v1.1/Observations", Buffer.buffer(new JsonObject().put("Datastream",
+        new JsonObject().put("@iot.id", ds[1])).put("phenomenonTime", viaCollection).put("result", 22.0).encode()),
+        MqttQoS.AT_LEAST_ONCE, false, false).await(10, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(10)).until(() -> count(ds[1], viaCollection) == 1);
     // The notification came back on the server's own ingest subscription: still one row, no second notification.
     Thread.sleep(1000);
     assertThat(count(ds[1], time)).isEqualTo(1);

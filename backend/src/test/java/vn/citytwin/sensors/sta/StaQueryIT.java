@@ -343,6 +343,9 @@ class StaQueryIT {
     assertError("/sta/v1.1/Things" + query("$frobnicate", "1"), 400, "$frobnicate");
     assertError("/sta/v1.1/Things" + query("$resultFormat", "dataArray"), 400, "Observations");
     assertError("/sta/v1.1/Things(999999)", 404, null);
+    assertError("/sta/v1.1/Things" + query("$expand", "Datastreams($expand=Thing($expand=".repeat(5) + "Locations"
+        + "))".repeat(5)), 400, "deeper");
+    assertError("/sta/v1.1/Things" + query("$expand", "Datastreams($topp=1)"), 400, "$topp");
   }
 
   static void assertError(String path, int status, String messagePart) {

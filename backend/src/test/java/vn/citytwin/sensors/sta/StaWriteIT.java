@@ -205,6 +205,11 @@ class StaWriteIT {
     assertThat(count("SELECT count(*) FROM sensor.observation WHERE datastream_id = ?", f.d1)).isEqualTo(d1Before + 2);
     assertThat(count("SELECT count(*) FROM sensor.observation WHERE datastream_id = ? "
         + "AND phenomenon_time_start >= '2026-11-04' AND result_number IN (21.5, 23.25)", f.d1)).isEqualTo(2);
+    // every outcome is counted for /metrics, whichever way the observations came
+    String metrics = http.getText("/metrics");
+    assertThat(metrics)
+        .containsPattern("citytwin_sensors_observations_total\\{outcome=\"rejected\",reason=\"future-time\",?\\} [1-9]")
+        .containsPattern("citytwin_sensors_observations_total\\{outcome=\"duplicate\",reason=\"\",?\\} [1-9]");
     // the created entities are readable by the returned links
     String link = answer.getString(4);
     assertThat(http.getJson(link.substring(link.indexOf("/sta/v1.1"))).getDouble("result")).isEqualTo(23.25);

@@ -29,9 +29,13 @@ public final class FilterParser {
   private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_@$][A-Za-z0-9_.@$]*");
 
+  /** Deepest nesting of parentheses, calls and prefix operators accepted (no stack overflow on hostile input). */
+  static final int MAX_DEPTH = 64;
+
   private final String option;
   private final String text;
   private int at;
+  private int depth;
 
   private FilterParser(String option, String text) {
     this.option = option;
@@ -86,7 +90,14 @@ public final class FilterParser {
   private Expr not() {
     int pos = mark();
     if (keyword("not")) {
-      return new Expr.Unary("not", not(), pos);
+      if (++depth > MAX_DEPTH) {
+        throw error("nests deeper than " + MAX_DEPTH + " levels");
+      }
+      try {
+        return new Expr.Unary("not", not(), pos);
+      } finally {
+        depth--;
+      }
     }
     return comparison();
   }
@@ -132,12 +143,30 @@ public final class FilterParser {
     int pos = mark();
     if (at < text.length() && text.charAt(at) == '-' && !(at + 1 < text.length() && Character.isDigit(text.charAt(at + 1)))) {
       at++;
-      return new Expr.Unary("neg", unary(), pos);
+      if (++depth > MAX_DEPTH) {
+        throw error("nests deeper than " + MAX_DEPTH + " levels");
+      }
+      try {
+        return new Expr.Unary("neg", unary(), pos);
+      } finally {
+        depth--;
+      }
     }
     return primary();
   }
 
   private Expr primary() {
+    if (++depth > MAX_DEPTH) {
+      throw error("nests deeper than " + MAX_DEPTH + " levels");
+    }
+    try {
+      return primaryInner();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Expr primaryInner() {
     int pos = mark();
     if (at >= text.length()) {
       throw error("expected an operand but the expression ended");

@@ -41,6 +41,16 @@ public record QueryOptions(EntityType type, Expr filter, List<OrderKey> orderBy,
    * @throws ApiException invalid parameter naming the option
    */
   public static QueryOptions parse(Map<String, String> raw, EntityType type, SensorSettings settings) {
+    return parse(raw, type, settings, 0);
+  }
+
+  /** Deepest $expand nesting accepted: each level is one more statement. */
+  static final int MAX_EXPAND_DEPTH = 8;
+
+  private static QueryOptions parse(Map<String, String> raw, EntityType type, SensorSettings settings, int depth) {
+    if (depth > MAX_EXPAND_DEPTH) {
+      throw ApiException.invalidParameter("$expand", "$expand nests deeper than " + MAX_EXPAND_DEPTH + " levels");
+    }
     for (String key : raw.keySet()) {
       if (key.startsWith("$") && !KNOWN.contains(key)) {
         throw ApiException.invalidParameter(key, "Unknown query option " + key);
@@ -60,7 +70,7 @@ public record QueryOptions(EntityType type, Expr filter, List<OrderKey> orderBy,
       count = c.equals("true");
     }
     List<String> select = raw.containsKey("$select") ? select(raw.get("$select"), type) : null;
-    List<Expand> expand = raw.containsKey("$expand") ? expand(raw.get("$expand"), type, settings) : List.of();
+    List<Expand> expand = raw.containsKey("$expand") ? expand(raw.get("$expand"), type, settings, depth) : List.of();
     boolean dataArray = false;
     if (raw.containsKey("$resultFormat")) {
       String f = raw.get("$resultFormat").trim();
@@ -123,7 +133,7 @@ public record QueryOptions(EntityType type, Expr filter, List<OrderKey> orderBy,
     return List.copyOf(names);
   }
 
-  private static List<Expand> expand(String text, EntityType type, SensorSettings settings) {
+  private static List<Expand> expand(String text, EntityType type, SensorSettings settings, int depth) {
     Map<String, Map<String, String>> byNav = new LinkedHashMap<>();
     for (String item : split(text, ',')) {
       String s = item.trim();
@@ -155,6 +165,9 @@ public record QueryOptions(EntityType type, Expr filter, List<OrderKey> orderBy,
           }
           String key = o.substring(0, eq).trim();
           String value = o.substring(eq + 1);
+          if (!KNOWN.contains(key)) {
+            throw ApiException.invalidParameter("$expand", "$expand: unknown option '" + key + "' for " + nav);
+          }
           if (key.equals("$expand")) {
             opts.merge(key, value, (a, b) -> a + "," + b);
           } else {
@@ -169,7 +182,7 @@ public record QueryOptions(EntityType type, Expr filter, List<OrderKey> orderBy,
       if (e.getValue().containsKey("$resultFormat")) {
         throw ApiException.invalidParameter("$expand", "$resultFormat is not allowed inside $expand");
       }
-      out.add(new Expand(nav, parse(e.getValue(), EntityType.targetOf(nav), settings)));
+      out.add(new Expand(nav, parse(e.getValue(), EntityType.targetOf(nav), settings, depth + 1)));
     }
     return out;
   }

@@ -46,6 +46,17 @@ class FilterParserTest {
         .isEqualTo(new Expr.Binary("eq", new Expr.Path(List.of("properties", "notes"), 0), new Expr.Null(20), 17));
   }
 
+  @Test
+  void hostileNestingIsAnErrorNotAStackOverflow() {
+    String deep = "(".repeat(5000) + "name eq 'x'" + ")".repeat(5000);
+    assertThatThrownBy(() -> FilterParser.parse("$filter", deep)).isInstanceOf(ApiException.class)
+        .hasMessageContaining("nests deeper than 64 levels");
+    assertThatThrownBy(() -> FilterParser.parse("$filter", "not ".repeat(5000) + "true"))
+        .hasMessageContaining("nests deeper");
+    String ok = "(".repeat(60) + "name eq 'x'" + ")".repeat(60);
+    assertThat(FilterParser.parse("$filter", ok)).isInstanceOf(Expr.Binary.class);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "name eq                 | expected an operand but the expression ended at position 7",
