@@ -31,7 +31,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
 import vn.citytwin.ogc.OgcApiRoutes;
 import vn.citytwin.sensors.ObservationPartitions;
 import vn.citytwin.sensors.ObservationStore;
-import vn.citytwin.sensors.sta.StaApi;
+import vn.citytwin.sensors.sta.StaRoutes;
 import vn.citytwin.ogc.OgcApiPart;
 import vn.citytwin.ogc.OwsRoutes;
 import vn.citytwin.edit.CityBoundary;
@@ -173,7 +173,7 @@ public final class CityTwinServer implements AutoCloseable {
     ObservationStore observations = new ObservationStore(db, config.sensors(),
         io.vertx.micrometer.backends.BackendRegistries.getDefaultNow());
     background.add(ObservationPartitions.start(vertx, observations));
-    mounts.add(new StaApi(vertx, db, observations, base, StaApi.mqttEndpoints(config.sensors().live().mqtt())));
+    mounts.add(new StaRoutes(vertx, db, observations, base, StaRoutes.mqttEndpoints(config.sensors().live().mqtt())));
     mounts.addAll(LiveSensors.start(vertx, db, observations, config.sensors().live(), base, background));
 
     // Last: LayersRoutes copies the link providers when built, so every capability must have added its own.

@@ -10,15 +10,15 @@ import vn.citytwin.core.db.Database;
 import vn.citytwin.core.http.Mountable;
 import vn.citytwin.sensors.ObservationStore;
 import vn.citytwin.sensors.alerts.AlertEngine;
-import vn.citytwin.sensors.alerts.AlertsApi;
+import vn.citytwin.sensors.alerts.AlertsRoutes;
 import vn.citytwin.sensors.ingest.MqttIngest;
 import vn.citytwin.sensors.live.DatastreamDirectory;
 import vn.citytwin.sensors.live.LatestLayerVersion;
-import vn.citytwin.sensors.live.LiveApi;
+import vn.citytwin.sensors.live.LiveRoutes;
 import vn.citytwin.sensors.live.LiveHub;
 import vn.citytwin.sensors.live.MqttPublisher;
 import vn.citytwin.sensors.live.ObservationFanOut;
-import vn.citytwin.sensors.series.SeriesApi;
+import vn.citytwin.sensors.series.SeriesRoutes;
 import vn.citytwin.sensors.series.SeriesStore;
 
 /**
@@ -47,7 +47,7 @@ final class LiveSensors {
         background.add(new MqttPublisher(vertx, s.mqtt(), publicUrl, registry).start());
       }
     }
-    return List.of(new LiveApi(vertx, hub, s.live().queueKb(), s.live().keepAliveSeconds()),
-        new SeriesApi(vertx, new SeriesStore(db), s.series().maxBuckets()), new AlertsApi(vertx, db));
+    return List.of(new LiveRoutes(vertx, hub, s.live().queueKb(), s.live().keepAliveSeconds()),
+        new SeriesRoutes(vertx, new SeriesStore(db), s.series().maxBuckets()), new AlertsRoutes(vertx, db));
   }
 }

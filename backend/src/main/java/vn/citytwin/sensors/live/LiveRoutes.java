@@ -24,14 +24,14 @@ import vn.citytwin.core.http.Mountable;
  * subscription stays. Query parameters on the upgrade request (as for SSE) subscribe at once.
  * SSE: the filter is in the query ({@link LiveFilter#fromQuery}); a bad value is a JSON 400 before the stream opens.
  */
-public final class LiveApi implements Mountable {
+public final class LiveRoutes implements Mountable {
   private final Vertx vertx;
   private final Router router;
   private final LiveHub hub;
   private final int queueBytes;
   private final long keepAliveMs;
 
-  public LiveApi(Vertx vertx, LiveHub hub, int queueKb, int keepAliveSeconds) {
+  public LiveRoutes(Vertx vertx, LiveHub hub, int queueKb, int keepAliveSeconds) {
     this.vertx = vertx;
     this.hub = hub;
     this.queueBytes = queueKb * 1024;

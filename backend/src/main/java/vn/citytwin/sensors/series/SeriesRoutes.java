@@ -17,12 +17,12 @@ import vn.citytwin.sensors.StaTime;
  * "buckets":[{"time", "<agg>": value…}]}} or CSV {@code time,<agg>,…}. Errors are the JSON error body with the
  * offending parameter as locator; the answer may be cached briefly (new readings change the last bucket).
  */
-public final class SeriesApi implements Mountable {
+public final class SeriesRoutes implements Mountable {
   private final Router router;
   private final SeriesStore store;
   private final int maxBuckets;
 
-  public SeriesApi(Vertx vertx, SeriesStore store, int maxBuckets) {
+  public SeriesRoutes(Vertx vertx, SeriesStore store, int maxBuckets) {
     this.store = store;
     this.maxBuckets = maxBuckets;
     router = Router.router(vertx);

@@ -23,7 +23,7 @@ import vn.citytwin.sensors.live.SensorBus;
  * an optional body {@code {"by":"…","note":"…"}} acknowledges one (answering the alert; a second acknowledgement
  * keeps the first) and announces it on the live channel ({@code "event":"acknowledged"}).
  */
-public final class AlertsApi implements Mountable {
+public final class AlertsRoutes implements Mountable {
   private static final Set<String> LEVELS = Set.of("warning", "alarm", "stale");
   private static final int MAX_LIMIT = 10000;
 
@@ -31,7 +31,7 @@ public final class AlertsApi implements Mountable {
   private final Database db;
   private final Router router;
 
-  public AlertsApi(Vertx vertx, Database db) {
+  public AlertsRoutes(Vertx vertx, Database db) {
     this.vertx = vertx;
     this.db = db;
     router = Router.router(vertx);

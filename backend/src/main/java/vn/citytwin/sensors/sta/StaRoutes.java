@@ -29,7 +29,7 @@ import vn.citytwin.sensors.sta.query.QueryOptions;
  * options, POST (deep insert), PATCH, DELETE and {@code CreateObservations}. Requests are parsed on the event loop;
  * each one's SQL runs in one transaction on the database workers. Errors are SensorThings JSON ({@link StaErrors}).
  */
-public final class StaApi implements Mountable {
+public final class StaRoutes implements Mountable {
   public static final String PATH = "/sta/v1.1";
   private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
   private static final List<String> CONFORMANCE = List.of(
@@ -52,7 +52,7 @@ public final class StaApi implements Mountable {
    * @param publicUrl the server's base URL as clients see it (no trailing slash)
    * @param mqttEndpoints broker URLs announced in the root document ({@code mqtt://host:1883}); empty: none
    */
-  public StaApi(Vertx vertx, Database db, ObservationStore store, String publicUrl, List<String> mqttEndpoints) {
+  public StaRoutes(Vertx vertx, Database db, ObservationStore store, String publicUrl, List<String> mqttEndpoints) {
     this.db = db;
     this.store = store;
     this.settings = store.settings();
