@@ -34,6 +34,7 @@ import vn.citytwin.ogc.OwsRoutes;
 import vn.citytwin.edit.CityBoundary;
 import vn.citytwin.features.FeatureEditService;
 import vn.citytwin.features.FeatureService;
+import vn.citytwin.importer.ImportExportRoutes;
 import vn.citytwin.ogc.features.OgcFeaturesRoutes;
 import vn.citytwin.ogc.wfs.WfsRoutes;
 import vn.citytwin.ogc.wms.WmsRoutes;
@@ -154,6 +155,7 @@ public final class CityTwinServer implements AutoCloseable {
         wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApiRoutes(vertx, catalog, stats, ogcParts, config));
+    mounts.add(ImportExportRoutes.create(vertx, db, catalog, scenarios, features, config, background));
 
     // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
     // People are counted by one rule from the planning settings, as in the planning indicators.
