@@ -101,9 +101,11 @@ public final class ImportService implements AutoCloseable {
   }
 
   /** Runs an import on the calling thread (the CLI); the job ends done, failed or cancelled. */
-  public ImportJob runNow(Path folder, Path file, ImportRequest request) {
+  public ImportJob runNow(Path folder, Path file, ImportRequest request,
+                          java.util.function.Consumer<ImportJob> started) {
     ImportJob job = new ImportJob(file.getFileName().toString(), request, gdal());
     jobs.put(job.id(), job);
+    started.accept(job);
     try {
       run(job, folder, prepare(job, folder, file));
     } catch (ApiException e) {

@@ -52,11 +52,14 @@ final class ImportWriter {
   private final Connection c;
   private final CityBoundary boundary;
   private final ImportJob job;
+  /** One per transaction, as its temporary copies are. */
+  private final RowCheck rows;
 
   ImportWriter(Connection c, CityBoundary boundary, ImportJob job) {
     this.c = c;
     this.boundary = boundary;
     this.job = job;
+    this.rows = new RowCheck(c);
   }
 
   /** Serialises imports into one layer (and its creation) until the transaction ends. */
@@ -127,9 +130,7 @@ final class ImportWriter {
   long write(StagingTable staging, Layer layer, List<Field> columns, GeometryFamily family, boolean repair)
       throws SQLException {
     EditLocator at = EditLocator.columns(layer);
-    RowCheck rows = new RowCheck(c);
-    rows.prepare(layer);
-    boolean rowCheckReady = false;
+    rows.ready(layer); // before any savepoint: a rolled-back savepoint must not take the copy with it
     String insert = insertSql(layer, columns);
     long written = 0;
     long after = 0;
@@ -159,14 +160,8 @@ final class ImportWriter {
           try {
             rows.check(layer, null, texts, g, at);
             c.releaseSavepoint(sp);
-            rowCheckReady = true;
           } catch (ApiException | SQLException e) {
             c.rollback(sp);
-            if (!rowCheckReady) {
-              // The temporary copy was created under the savepoint and is gone with it: start a fresh one.
-              rows = new RowCheck(c);
-              rows.prepare(layer);
-            }
             ApiException api = e instanceof ApiException a ? a : rows.translate(layer, (SQLException) e, at);
             job.reject(row.fid, api.locator(), api.getMessage());
             continue;
