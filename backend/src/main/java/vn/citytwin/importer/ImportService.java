@@ -323,7 +323,9 @@ public final class ImportService implements AutoCloseable {
         if (ImportWriter.tableExists(c, name)) {
           throw layerExists(name);
         }
-        GeometryKind kind = family.kind(families.getOrDefault(family, Map.of()));
+        // A repair may split a polygon in parts (a bow tie becomes two triangles): repaired layers are multi.
+        GeometryKind kind = req.repairGeometries() ? family.multi : family.kind(families.getOrDefault(family,
+            Map.of()));
         layer = ImportWriter.createTable(c, name, columns, kind);
       } else {
         layer = existing(c, name, columns);

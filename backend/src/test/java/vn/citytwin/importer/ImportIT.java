@@ -188,4 +188,27 @@ class ImportIT {
     assertThat(rows("SELECT ma_thua, ST_NumGeometries(geom) FROM city.parcels ORDER BY 1"))
         .containsExactly("A1|1", "A2|1");
   }
+
+  @Test
+  void mapInfoTabInAZipAndDxfWithAGivenCrs() throws Exception {
+    Path tab = Files.createDirectories(dir.resolve("tab"));
+    GisFiles.ogr2ogr(tab, "-f", "MapInfo File", "poi.tab", dir.resolve("poi.csv").toString(),
+        "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-oo", "AUTODETECT_TYPE=YES",
+        "-a_srs", "EPSG:4326");
+    Map<String, Path> parts = new java.util.LinkedHashMap<>();
+    for (String ext : List.of("tab", "dat", "map", "id")) {
+      parts.put("poi." + ext, tab.resolve("poi." + ext));
+    }
+    importDone(GisFiles.zip(dir.resolve("poi_tab.zip"), parts), Map.of("layer", "poi_tab"));
+    assertThat(poiRows("poi_tab")).containsExactlyElementsOf(POI_EXPECTED);
+
+    Path dxf = Files.createDirectories(dir.resolve("dxf"));
+    GisFiles.ogr2ogr(dxf, "-f", "DXF", "poi.dxf", dir.resolve("poi.csv").toString(),
+        "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-skipfailures");
+    HttpResponse<String> noCrs = GisFiles.upload(server.port(), dxf.resolve("poi.dxf"), Map.of("layer", "poi_dxf"));
+    assertThat(noCrs.statusCode()).isEqualTo(400);
+    importDone(dxf.resolve("poi.dxf"), Map.of("layer", "poi_dxf", "srs", "EPSG:4326"));
+    assertThat(rows("SELECT round(ST_X(geom)::numeric, 6) FROM city.poi_dxf ORDER BY 1"))
+        .containsExactly("107.071600", "107.080200", "107.084800");
+  }
 }
