@@ -94,8 +94,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   private static int report(ImportJob job) {
     if (job.phase() == ImportJob.Phase.DONE) {
-      System.out.printf("imported %d rows into layer %s (%d rejected)%n", job.written(), job.request().layer(),
-          job.rejected());
+      System.out.printf("imported %d rows into layer %s (%d rejected, %d rows/s)%n", job.written(),
+          job.request().layer(), job.rejected(), job.toJson("").getLong("rowsPerSecond"));
       job.rejections().stream().limit(20).forEach(r -> System.out.printf("  row %d rejected (%s): %s%n", r.row(),
           r.locator(), r.reason()));
       return 0;

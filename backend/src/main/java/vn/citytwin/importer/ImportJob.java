@@ -38,6 +38,9 @@ public final class ImportJob {
   private String crs;
   private ApiException error;
   private Instant finished;
+  /** When the rows began to be validated (nanoTime), for rows/s; 0 before. */
+  private long validatingSince;
+  private long validatingEnd;
   private volatile boolean cancelRequested;
   private volatile boolean recodeText;
 
@@ -84,6 +87,9 @@ public final class ImportJob {
   }
 
   synchronized void phase(Phase p, int percent) {
+    if (p == Phase.VALIDATING && validatingSince == 0) {
+      validatingSince = System.nanoTime();
+    }
     this.phase = p;
     this.percent = percent;
   }
@@ -129,12 +135,14 @@ public final class ImportJob {
   }
 
   synchronized void done() {
+    validatingEnd = System.nanoTime();
     phase = Phase.DONE;
     percent = 100;
     finished = Instant.now();
   }
 
   synchronized void failed(ApiException e) {
+    validatingEnd = System.nanoTime();
     boolean cancelled = cancelRequested && "Cancelled".equals(e.code());
     phase = cancelled ? Phase.CANCELLED : Phase.FAILED;
     error = e;
@@ -152,6 +160,16 @@ public final class ImportJob {
     if (cancelRequested) {
       throw GdalProcess.cancelledError();
     }
+  }
+
+  /** Rows validated per second since validation began (0 before). */
+  private long rowsPerSecond() {
+    if (validatingSince == 0) {
+      return 0;
+    }
+    long end = finished == null ? System.nanoTime() : validatingEnd;
+    double seconds = Math.max(1e-3, (end - validatingSince) / 1e9);
+    return Math.round(read / seconds);
   }
 
   /** The job as {@code GET /api/imports/{id}} shows it. */
@@ -172,6 +190,7 @@ public final class ImportJob {
         .put("rowsRead", read)
         .put("rowsWritten", written)
         .put("rowsRejected", rejected)
+        .put("rowsPerSecond", rowsPerSecond())
         .put("rejections", reasons)
         .put("created", created.toString())
         .put("finished", finished == null ? null : finished.toString())
