@@ -124,6 +124,21 @@ class ImportIT {
     assertThat(layer.getJsonObject("title").getString("en")).isEqualTo("Sights");
     assertThat(rows("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'import_staging'"))
         .containsExactly("0");
+    // Published at once by every protocol: OGC API items, WMS capabilities and a WMS map.
+    assertThat(http.getJson("/ogc/collections/poi_csv/items").getJsonArray("features")).hasSize(3);
+    assertThat(http.getText("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities")).contains("<Name>poi_csv</Name>");
+    HttpResponse<byte[]> map = http.get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=poi_csv&STYLES=&CRS=CRS:84"
+        + "&BBOX=107.06,10.32,107.09,10.36&WIDTH=64&HEIGHT=64&FORMAT=image/png");
+    assertThat(map.statusCode()).isEqualTo(200);
+    assertThat(map.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(map.body()));
+    int drawn = 0;
+    for (int y = 0; y < png.getHeight(); y++) {
+      for (int x = 0; x < png.getWidth(); x++) {
+        drawn += (png.getRGB(x, y) >>> 24) > 0 ? 1 : 0;
+      }
+    }
+    assertThat(drawn).as("pixels of the three points").isGreaterThan(0);
   }
 
   @Test
