@@ -74,8 +74,9 @@ public final class ImportJob {
     return rejected;
   }
 
+  /** By row number (rows are rejected in two passes, not in file order). */
   public synchronized List<Rejection> rejections() {
-    return List.copyOf(rejections);
+    return rejections.stream().sorted(java.util.Comparator.comparingLong(Rejection::row)).toList();
   }
 
   public synchronized ApiException error() {
@@ -175,7 +176,7 @@ public final class ImportJob {
   /** The job as {@code GET /api/imports/{id}} shows it. */
   public synchronized JsonObject toJson(String baseUrl) {
     JsonArray reasons = new JsonArray();
-    for (Rejection r : rejections) {
+    for (Rejection r : rejections()) {
       reasons.add(new JsonObject().put("row", r.row()).put("locator", r.locator()).put("reason", r.reason()));
     }
     JsonObject json = new JsonObject()
