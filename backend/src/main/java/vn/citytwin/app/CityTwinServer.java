@@ -155,7 +155,7 @@ public final class CityTwinServer implements AutoCloseable {
         wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApiRoutes(vertx, catalog, stats, ogcParts, config));
-    mounts.add(ImportExportRoutes.create(vertx, db, catalog, scenarios, features, config, background));
+    mounts.add(ImportExportRoutes.create(vertx, db, catalog, scenarios, features, config, background, links));
 
     // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
     // People are counted by one rule from the planning settings, as in the planning indicators.

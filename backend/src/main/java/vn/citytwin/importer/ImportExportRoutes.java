@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
+import vn.citytwin.catalog.LayerLinks;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.http.JsonErrors;
 import vn.citytwin.core.http.KvpParams;
@@ -44,7 +45,7 @@ import vn.citytwin.scenario.ScenarioRegistry;
  * Errors are the JSON errors of the REST API ({@link JsonErrors}); an upload over {@code import.max.upload.mb} is a
  * 413.
  */
-public final class ImportExportRoutes implements Mountable {
+public final class ImportExportRoutes implements Mountable, LayerLinks {
   private final Router router;
   private final Vertx vertx;
   private final ImportService imports;
@@ -88,16 +89,27 @@ public final class ImportExportRoutes implements Mountable {
 
   /**
    * Builds the importer over the shared services: imports are held to the city as edits are ({@code
-   * import.city.boundary}); its import threads stop with {@code background}.
+   * import.city.boundary}); its import threads stop with {@code background}; each layer's export links join
+   * {@code links}.
    */
   public static ImportExportRoutes create(Vertx vertx, vn.citytwin.core.db.Database db, Catalog catalog,
                                           ScenarioRegistry scenarios, FeatureService features,
                                           vn.citytwin.core.config.CityTwinConfig config,
-                                          List<AutoCloseable> background) {
+                                          List<AutoCloseable> background, List<LayerLinks> links) {
     ImportService imports = new ImportService(db, catalog, new vn.citytwin.edit.CityBoundary(catalog,
         config.planning().cityExtent(), config.importer().cityBoundary()), config.importer());
     background.add(imports);
-    return new ImportExportRoutes(vertx, imports, features, catalog, scenarios, config.server().publicUrl());
+    ImportExportRoutes routes = new ImportExportRoutes(vertx, imports, features, catalog, scenarios,
+        config.server().publicUrl());
+    links.add(routes);
+    return routes;
+  }
+
+  /** A download link per export format ({@code rel=enclosure}, as OGC API downloads are). */
+  @Override
+  public List<Link> linksFor(Layer layer, String baseUrl) {
+    return java.util.Arrays.stream(ExportFormat.values()).map(f -> new Link("enclosure", f.mediaType(),
+        "Download as " + f.param, baseUrl + "/api/layers/" + layer.id() + "/export?format=" + f.param)).toList();
   }
 
   @Override

@@ -54,6 +54,10 @@ public final class ImportJob {
     return id;
   }
 
+  public Instant created() {
+    return created;
+  }
+
   public ImportRequest request() {
     return request;
   }

@@ -51,6 +51,8 @@ public final class ImportService implements AutoCloseable {
   private final CityBoundary boundary;
   private final CityTwinConfig.Importer settings;
   private final Path workDir;
+  /** Jobs kept for {@code GET /api/imports/{id}}. */
+  static final int KEPT_JOBS = 500;
   private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
   private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "citytwin-import");
@@ -95,6 +97,7 @@ public final class ImportService implements AutoCloseable {
       deleteTree(folder);
       throw e instanceof ApiException a ? a : ApiException.internal("The import failed", e);
     }
+    forgetOldJobs();
     jobs.put(job.id(), job);
     runner.submit(() -> run(job, folder, prepared));
     return job;
@@ -143,6 +146,15 @@ public final class ImportService implements AutoCloseable {
   static ApiException layerExists(String name) {
     return ApiException.conflict("Layer '" + name + "' exists already: choose another name, or mode=replace or"
         + " mode=append").withCode("LayerExists");
+  }
+
+  /** Finished jobs beyond the newest {@link #KEPT_JOBS} are forgotten, so the registry does not grow forever. */
+  private void forgetOldJobs() {
+    if (jobs.size() < KEPT_JOBS) {
+      return;
+    }
+    jobs.values().stream().filter(ImportJob::isFinished).sorted(Comparator.comparing(ImportJob::created))
+        .limit(jobs.size() - KEPT_JOBS + 1L).map(ImportJob::id).toList().forEach(jobs::remove);
   }
 
   /** A job by id, or NOT_FOUND. */

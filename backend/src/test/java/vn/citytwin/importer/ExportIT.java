@@ -83,6 +83,15 @@ class ExportIT {
   }
 
   @Test
+  void theLayerListsItsDownloads() {
+    JsonObject layer = f.http.getJson("/api/layers/poi");
+    assertThat(layer.getJsonArray("links").stream().map(o -> (JsonObject) o)
+        .filter(l -> "enclosure".equals(l.getString("rel"))).map(l -> l.getString("href")).toList())
+        .anyMatch(h -> h.endsWith("/api/layers/poi/export?format=gpkg"))
+        .anyMatch(h -> h.endsWith("/api/layers/poi/export?format=shp"));
+  }
+
+  @Test
   void badExportRequestsAreJson4xx() throws Exception {
     HttpResponse<byte[]> format = f.http.get("/api/layers/poi/export?format=dwg");
     assertThat(format.statusCode()).isEqualTo(400);

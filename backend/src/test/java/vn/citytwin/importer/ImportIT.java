@@ -202,6 +202,12 @@ class ImportIT {
         .containsExactly("MULTIPOLYGON");
     assertThat(rows("SELECT ma_thua, ST_NumGeometries(geom) FROM city.parcels ORDER BY 1"))
         .containsExactly("A1|1", "A2|1");
+    for (String outside : List.of("../poi.csv", "/etc/passwd", "missing.csv")) {
+      HttpResponse<byte[]> refused = http.send("POST", "/api/imports", "application/json",
+          new JsonObject().put("path", outside).put("layer", "outside").put("srs", "EPSG:4326").encode());
+      assertThat(refused.statusCode()).as(outside).isEqualTo(400);
+      assertThat(Http.json(refused).getString("locator")).isEqualTo("path");
+    }
   }
 
   @Test
