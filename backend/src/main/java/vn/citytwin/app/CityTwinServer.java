@@ -155,7 +155,8 @@ public final class CityTwinServer implements AutoCloseable {
         wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApiRoutes(vertx, catalog, stats, ogcParts, config));
-    mounts.add(ImportExportRoutes.create(vertx, db, catalog, scenarios, features, config, background, links));
+    ImportExportRoutes importer = ImportExportRoutes.create(vertx, db, catalog, scenarios, features, config,
+        background, links);
 
     // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
     // People are counted by one rule from the planning settings, as in the planning indicators.
@@ -170,6 +171,8 @@ public final class CityTwinServer implements AutoCloseable {
 
     // Last: LayersRoutes copies the link providers when built, so every capability must have added its own.
     mounts.add(new LayersRoutes(vertx, catalog, stats, links, base));
+    // After LayersRoutes (both at /api): /api/layers/{id} stays LayersRoutes' route, with its metrics label.
+    mounts.add(importer);
     return mounts;
   }
 
