@@ -37,6 +37,7 @@ import vn.citytwin.ogc.OwsRoutes;
 import vn.citytwin.edit.CityBoundary;
 import vn.citytwin.features.FeatureEditService;
 import vn.citytwin.features.FeatureService;
+import vn.citytwin.importer.ImportExportRoutes;
 import vn.citytwin.ogc.features.OgcFeaturesRoutes;
 import vn.citytwin.ogc.wfs.WfsRoutes;
 import vn.citytwin.ogc.wms.WmsRoutes;
@@ -157,6 +158,8 @@ public final class CityTwinServer implements AutoCloseable {
         wms), config.wfs().maxRequestMb() * 1024L * 1024L));
 
     mounts.add(new OgcApiRoutes(vertx, catalog, stats, ogcParts, config));
+    ImportExportRoutes importer = ImportExportRoutes.create(vertx, db, catalog, scenarios, features, config,
+        background, links);
 
     // Simulations: two runs at a time, 15 minutes each at most; their routes live inside the planning API.
     // People are counted by one rule from the planning settings, as in the planning indicators.
@@ -178,6 +181,8 @@ public final class CityTwinServer implements AutoCloseable {
 
     // Last: LayersRoutes copies the link providers when built, so every capability must have added its own.
     mounts.add(new LayersRoutes(vertx, catalog, stats, links, base));
+    // After LayersRoutes (both at /api): /api/layers/{id} stays LayersRoutes' route, with its metrics label.
+    mounts.add(importer);
     return mounts;
   }
 

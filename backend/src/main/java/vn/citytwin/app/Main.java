@@ -9,7 +9,8 @@ import vn.citytwin.core.config.ConfigException;
 @Command(name = "citytwin", mixinStandardHelpOptions = true, version = "CityTwin 0.1",
     description = "Geospatial digital twin server for Vietnamese smart cities.",
     subcommands = {ServeCommand.class, vn.citytwin.demo.DemoCommand.class, Export3dTilesCommand.class,
-        vn.citytwin.sensors.sim.SimulateSensorsCommand.class})
+        vn.citytwin.sensors.sim.SimulateSensorsCommand.class,
+        vn.citytwin.importer.ImportCommand.class})
 public final class Main implements Runnable {
 
   static {

@@ -152,6 +152,14 @@ public final class RowCheck {
     }
   }
 
+  /**
+   * Creates the layer's temporary copy now, for a caller that checks rows under savepoints it may roll back (the
+   * importer rejects a row and goes on): a copy created inside a rolled-back savepoint would be gone.
+   */
+  public void ready(Layer layer) throws SQLException {
+    tempTable(layer);
+  }
+
   private String tempTable(Layer layer) throws SQLException {
     String existing = tempTables.get(layer.id());
     if (existing != null) {

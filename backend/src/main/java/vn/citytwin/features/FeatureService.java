@@ -60,6 +60,14 @@ public final class FeatureService {
     });
   }
 
+  /**
+   * Streams {@code plan} into {@code sink} on a database worker (exports that GDAL converts further read the file
+   * afterwards); the caller closes what the sink writes to.
+   */
+  public Future<StreamSummary> write(TextSink sink, StreamPlan plan, FeatureEncoder encoder) {
+    return db.withConnection(c -> run(c, plan, encoder, sink));
+  }
+
   /** Features matching (scenario, bbox, filter, time) of {@code query}, ignoring paging. */
   public Future<Long> count(LayerQuery query) {
     return db.withConnection(c -> count(c, query));
@@ -83,7 +91,7 @@ public final class FeatureService {
     });
   }
 
-  private StreamSummary run(Connection c, StreamPlan plan, FeatureEncoder encoder, ResponseSink sink)
+  private StreamSummary run(Connection c, StreamPlan plan, FeatureEncoder encoder, TextSink sink)
       throws SQLException {
     c.setAutoCommit(false);
     try {
@@ -147,7 +155,7 @@ public final class FeatureService {
 
   /** Streams one page; with {@code stopAt} it encodes at most that many rows but reports one more if present. */
   private static long streamPage(Connection c, Page page, Integer stopAt, FeatureEncoder encoder, StringBuilder out,
-                                 ResponseSink sink) throws SQLException {
+                                 TextSink sink) throws SQLException {
     LayerQuery paged = page(page.part.query(), page.limit, page.offset);
     SqlStatement sql = StreamSql.select(page.part, paged);
     FeatureRowReader reader = new FeatureRowReader(page.part);

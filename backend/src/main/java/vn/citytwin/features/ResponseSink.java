@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Create it on the event loop (it installs the close handler); then only call {@link #write} and {@link #end}
  * from the worker.
  */
-public final class ResponseSink {
+public final class ResponseSink implements TextSink {
   /** Seconds a client may refuse to read before the stream is abandoned. */
   public static final int STALL_SECONDS = 120;
 
@@ -48,6 +48,7 @@ public final class ResponseSink {
   }
 
   /** Sends the buffered text as one chunk (and clears it); blocks while the client is behind. */
+  @Override
   public void write(StringBuilder text) {
     if (text.length() == 0) {
       return;
@@ -71,6 +72,7 @@ public final class ResponseSink {
   }
 
   /** Sends the rest and ends the response. */
+  @Override
   public void end(StringBuilder text) {
     Buffer last = Buffer.buffer(utf8.encode(text));
     text.setLength(0);

@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public record CityTwinConfig(
     Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo,
-    PlanningSettings planning, Wfs wfs, AccessLogSettings accessLog, SensorSettings sensors) {
+    PlanningSettings planning, Wfs wfs, AccessLogSettings accessLog, SensorSettings sensors, Importer importer) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   /**
@@ -57,6 +57,16 @@ public record CityTwinConfig(
    */
   public record Wfs(boolean transactionsEnabled, int maxRequestMb, boolean cityBoundary) {}
 
+  /**
+   * Imports and exports through GDAL ({@code importer}): the server folder {@code POST /api/imports} may read
+   * {@code {"path":…}} from (null: path imports are off), the largest upload (MB), what an archive may unpack to
+   * (MB in all, a compression ratio, a number of entries: zip-bomb limits, checked while streaming), whether
+   * imported geometries must lie in the city (as edits' must), the longest a GDAL process may run, the folder of the
+   * GDAL programs (empty: the PATH) and the working folder of jobs (empty: the system temp folder).
+   */
+  public record Importer(String folder, int maxUploadMb, int maxUnpackedMb, int maxZipRatio, int maxZipEntries,
+                         boolean cityBoundary, int gdalTimeoutSeconds, String gdalBin, String workDir) {}
+
   /** The demo city: whether {@code serve} seeds an empty database, and with how many buildings. */
   public record Demo(boolean seedWhenEmpty, int buildings, long seed) {}
 
@@ -99,8 +109,13 @@ public record CityTwinConfig(
         src.integer("demo.seed", 2025, 0, Integer.MAX_VALUE));
     Wfs wfs = new Wfs(src.bool("wfs.transactions.enabled", false), src.integer("wfs.max.request.mb", 32, 1, 1024),
         src.bool("wfs.transactions.city.boundary", true));
+    Importer importer = new Importer(emptyToNull(src.string("import.folder", "")),
+        src.integer("import.max.upload.mb", 512, 1, 65536), src.integer("import.max.unpacked.mb", 4096, 1, 1048576),
+        src.integer("import.max.zip.ratio", 200, 2, 100000), src.integer("import.max.zip.entries", 1000, 1, 1000000),
+        src.bool("import.city.boundary", true), src.integer("import.gdal.timeout.s", 3600, 10, 86400),
+        src.string("import.gdal.bin", ""), src.string("import.work.dir", ""));
     return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src), wfs,
-        AccessLogSettings.from(src), SensorSettings.from(src));
+        AccessLogSettings.from(src), SensorSettings.from(src), importer);
   }
 
   /** 0 (never seed) or 1,000–5,000,000 buildings, the generator's range. */
@@ -110,6 +125,10 @@ public record CityTwinConfig(
       throw new ConfigException("setting demo.buildings: '" + n + "' must be 0 (no demo city) or at least 1000");
     }
     return n;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static String stripSlash(String url) {
