@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.citytwin.access.AccessService;
+import vn.citytwin.access.FirstAdmin;
 import vn.citytwin.api.LayersRoutes;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.LayerLinks;
@@ -105,10 +107,14 @@ public final class CityTwinServer implements AutoCloseable {
       catalog.listen(notifications);
       ScenarioRegistry scenarios = new ScenarioRegistry(db);
       scenarios.listen(notifications);
+      AccessService access = new AccessService(vertx, db, config.access());
+      access.listen(notifications);
       notifications.start();
+      FirstAdmin.ensure(db, config.access()).ifPresent(CityTwinServer::printOnce);
       List<AutoCloseable> background = new ArrayList<>();
       List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios, background);
-      ServerVerticle verticle = new ServerVerticle(config.server(), mounts);
+      mounts.addAll(access.routes());
+      ServerVerticle verticle = new ServerVerticle(config.server(), mounts, access, config.access().corsOrigins());
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
@@ -169,6 +175,16 @@ public final class CityTwinServer implements AutoCloseable {
     // Last: LayersRoutes copies the link providers when built, so every capability must have added its own.
     mounts.add(new LayersRoutes(vertx, catalog, stats, links, base));
     return mounts;
+  }
+
+  /** The generated first admin token goes to the console once, never to the log (docs/security.md). */
+  private static void printOnce(String token) {
+    System.out.println();
+    System.out.println("CityTwin: first admin token (shown once; keep it, it is stored only as a hash):");
+    System.out.println("  " + token);
+    System.out.println("  e.g. curl -H 'Authorization: Bearer " + token + "' http://127.0.0.1:8080/api/tokens");
+    System.out.println();
+    System.out.flush();
   }
 
   public int port() {

@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import vn.citytwin.access.AccessService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.http.JsonErrors;
 import vn.citytwin.core.http.Mountable;
@@ -25,11 +26,16 @@ import vn.citytwin.core.http.RequestIds;
 final class ServerVerticle extends VerticleBase {
   private final CityTwinConfig.Server config;
   private final List<Mountable> capabilities;
+  private final AccessService access;
+  private final List<String> corsOrigins;
   private HttpServer server;
 
-  ServerVerticle(CityTwinConfig.Server config, List<Mountable> capabilities) {
+  ServerVerticle(CityTwinConfig.Server config, List<Mountable> capabilities, AccessService access,
+                 List<String> corsOrigins) {
     this.config = config;
     this.capabilities = capabilities;
+    this.access = access;
+    this.corsOrigins = corsOrigins;
   }
 
   @Override
@@ -38,11 +44,31 @@ final class ServerVerticle extends VerticleBase {
     root.route().handler(new RequestIds());
     root.route().handler(LoggerHandler.create(LoggerFormat.SHORT));
     root.route().handler(ResponseTimeHandler.create());
-    root.route().handler(CorsHandler.create().allowedMethod(io.vertx.core.http.HttpMethod.GET)
+    CorsHandler cors = CorsHandler.create();
+    boolean anyOrigin = corsOrigins.contains("*");
+    java.util.Set<String> origins = new java.util.HashSet<>(corsOrigins);
+    origins.add(originOf(config.publicUrl())); // the viewer's own origin
+    if (!anyOrigin) {
+      cors.addOrigins(List.copyOf(origins)); // the configured allow-list (http.cors.origins)
+    }
+    // An origin off the list gets no CORS headers (the browser then refuses the answer); non-browser clients and
+    // same-origin pages are served as before.
+    root.route().handler(ctx -> {
+      String origin = ctx.request().getHeader("Origin");
+      if (anyOrigin || origin != null && origins.contains(origin)) {
+        cors.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    });
+    cors.allowedMethod(io.vertx.core.http.HttpMethod.GET)
         .allowedMethod(io.vertx.core.http.HttpMethod.POST).allowedMethod(io.vertx.core.http.HttpMethod.PUT)
         .allowedMethod(io.vertx.core.http.HttpMethod.PATCH).allowedMethod(io.vertx.core.http.HttpMethod.DELETE)
         .allowedHeader("Content-Type").allowedHeader("If-None-Match").allowedHeader("Authorization")
-        .exposedHeader("ETag").exposedHeader(RequestIds.HEADER));
+        .exposedHeader("ETag").exposedHeader(RequestIds.HEADER).exposedHeader("Retry-After");
+    // After CORS (preflights carry no credentials), before every route: the request's principal, once.
+    root.route().handler(access.authenticator());
+    root.route().handler(new WriteAudit(access.audit()));
     root.get("/metrics").handler(PrometheusScrapingHandler.create());
     for (Mountable m : capabilities) {
       for (String path : m.mountPaths()) {
@@ -71,6 +97,11 @@ final class ServerVerticle extends VerticleBase {
     // Graceful: stop accepting, let in-flight requests finish within the grace period.
     return server == null ? Future.succeededFuture()
         : server.shutdown(config.shutdownGraceSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static String originOf(String url) {
+    java.net.URI u = java.net.URI.create(url);
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
   }
 
   int actualPort() {

@@ -13,6 +13,7 @@ public enum ErrorKind {
   FORBIDDEN(403, "Forbidden"),
   CONFLICT(409, "Conflict"),
   TOO_LARGE(413, "ResponseTooLarge"),
+  TOO_MANY_REQUESTS(429, "TooManyRequests"),
   TIMEOUT(503, "Timeout"),
   UNAVAILABLE(503, "ServiceUnavailable"),
   INTERNAL(500, "NoApplicableCode");
