@@ -81,8 +81,8 @@ CREATE INDEX audit_at ON access.audit (at);
 ALTER TABLE planning.scenario
   ADD COLUMN owner_id   bigint REFERENCES access.app_user (id) ON DELETE SET NULL,
   ADD COLUMN visibility text NOT NULL DEFAULT 'published' CHECK (visibility IN ('private', 'shared', 'published'));
--- Scenarios made before access control stay readable by everyone (published); new ones start private.
-ALTER TABLE planning.scenario ALTER COLUMN visibility SET DEFAULT 'private';
+-- Scenarios made before access control, or written straight into the table by tools, are published; the planning
+-- API creates every scenario private to its author (it sets owner_id and visibility itself).
 
 CREATE TABLE planning.scenario_share (
   scenario_id bigint NOT NULL REFERENCES planning.scenario (id) ON DELETE CASCADE,

@@ -27,6 +27,23 @@ public record AccessView(Principal principal, AccessRules.Snapshot rules) {
     return v;
   }
 
+  /**
+   * Checks that the principal may do what needs {@code role}: UNAUTHORIZED for the anonymous public (sign in),
+   * FORBIDDEN for a principal without it.
+   *
+   * @param what what is refused, for the message, e.g. "Editing features"
+   */
+  public void require(Role role, String what) {
+    if (principal.may(role)) {
+      return;
+    }
+    if (principal.isAnonymous()) {
+      throw vn.citytwin.core.error.ApiException.unauthorized(what + " needs a signed-in user with the role '"
+          + role.wireName() + "'");
+    }
+    throw vn.citytwin.core.error.ApiException.forbidden(what + " needs the role '" + role.wireName() + "'");
+  }
+
   public boolean canSeeLayer(String layerId) {
     return rules.layer(layerId).allows(principal);
   }

@@ -32,6 +32,17 @@ public final class Authenticator implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    boolean signedIn = header != null && !header.isBlank();
+    // Answers differ by credentials: shared caches must key on them, and never keep a signed-in answer.
+    ctx.addHeadersEndHandler(v -> {
+      ctx.response().headers().add("Vary", "Authorization");
+      String cc = ctx.response().headers().get("Cache-Control");
+      if (signedIn && cc != null && cc.contains("public")) {
+        ctx.response().headers().set("Cache-Control", cc.replace("public", "private"));
+      } else if (signedIn && cc != null && !cc.contains("private") && !cc.contains("no-store")) {
+        ctx.response().headers().set("Cache-Control", "private, " + cc);
+      }
+    });
     Future<Principal> principal;
     try {
       principal = header == null || header.isBlank() ? Future.succeededFuture(Principal.ANONYMOUS)

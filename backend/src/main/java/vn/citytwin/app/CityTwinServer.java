@@ -66,19 +66,21 @@ public final class CityTwinServer implements AutoCloseable {
   private final Database db;
   private final Catalog catalog;
   private final ScenarioRegistry scenarios;
+  private final AccessService access;
   private final Notifications notifications;
   private final ServerVerticle verticle;
   private final String deploymentId;
   /** Capabilities with background work (simulation runs), stopped before the pool closes. */
   private final List<AutoCloseable> background;
 
-  private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
+  private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios, AccessService access,
                          Notifications notifications, ServerVerticle verticle, String deploymentId,
                          List<AutoCloseable> background) {
     this.vertx = vertx;
     this.db = db;
     this.catalog = catalog;
     this.scenarios = scenarios;
+    this.access = access;
     this.notifications = notifications;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
@@ -118,7 +120,7 @@ public final class CityTwinServer implements AutoCloseable {
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
-      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id, background);
+      return new CityTwinServer(vertx, db, catalog, scenarios, access, notifications, verticle, id, background);
     } catch (Exception e) {
       if (db != null) {
         db.close();
@@ -197,6 +199,16 @@ public final class CityTwinServer implements AutoCloseable {
 
   public ScenarioRegistry scenarios() {
     return scenarios;
+  }
+
+  /** The layers anonymous visitors see, by the current rules (tools and tests). */
+  public java.util.List<vn.citytwin.catalog.Layer> publicLayers() {
+    return vn.citytwin.query.VisibleLayers.of(catalog, new vn.citytwin.access.AccessView(
+        vn.citytwin.access.Principal.ANONYMOUS, access.rules().snapshot())).all();
+  }
+
+  public AccessService access() {
+    return access;
   }
 
   public Database database() {

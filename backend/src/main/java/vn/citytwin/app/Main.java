@@ -8,7 +8,8 @@ import vn.citytwin.core.config.ConfigException;
 /** {@code java -jar citytwin.jar <command>}: serve, seed, and the other operator commands. */
 @Command(name = "citytwin", mixinStandardHelpOptions = true, version = "CityTwin 0.1",
     description = "Geospatial digital twin server for Vietnamese smart cities.",
-    subcommands = {ServeCommand.class, vn.citytwin.demo.DemoCommand.class, Export3dTilesCommand.class})
+    subcommands = {ServeCommand.class, vn.citytwin.demo.DemoCommand.class, Export3dTilesCommand.class,
+        TokenCommand.class})
 public final class Main implements Runnable {
 
   static {

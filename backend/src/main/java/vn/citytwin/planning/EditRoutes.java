@@ -1,5 +1,6 @@
 package vn.citytwin.planning;
 
+import vn.citytwin.access.AccessView;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -56,9 +57,9 @@ final class EditRoutes {
   }
 
   private void diff(RoutingContext ctx) {
-    ScenarioRef a = PlanningParams.city(registry, ctx.pathParam("id"), "id");
+    ScenarioRef a = PlanningParams.city(registry, ctx.pathParam("id"), "id", AccessView.of(ctx));
     ScenarioRef b = PlanningParams.city(registry, KvpParams.of(ctx.queryParams()).get("against").orElse("base"),
-        "against");
+        "against", AccessView.of(ctx));
     diffs.diff(a, b).onSuccess(fc -> geoJson(ctx, fc)).onFailure(ctx::fail);
   }
 

@@ -40,6 +40,10 @@ public final class PlanningRoutes implements Mountable {
     PlanningJson json = new PlanningJson(baseUrl);
 
     router = Router.router(vertx);
+    ScenarioAccess access = new ScenarioAccess(registry);
+    router.post("/").handler(access::create);
+    router.route("/:id").handler(access::scenario);
+    router.route("/:id/*").handler(access::scenario);
     router.route("/:id/simulations*").subRouter(simulations); // before the body handler: it reads its own bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     IndicatorRoutes indicatorRoutes = new IndicatorRoutes(indicators, comparisons, registry, json,

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import vn.citytwin.app.CityTwinServer;
+import vn.citytwin.access.Role;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.Identities;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -20,7 +22,8 @@ final class PlanningServer implements AutoCloseable {
   private PlanningServer(TestDatabase db, CityTwinServer server) {
     this.db = db;
     this.server = server;
-    this.http = new Http(server.port());
+    // Planning writes need a planner: the tests act as one real planner with an API token.
+    this.http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "planner-test", Role.PLANNER)));
   }
 
   static PlanningServer start(String purpose) throws Exception {

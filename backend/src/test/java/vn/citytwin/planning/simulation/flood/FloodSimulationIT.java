@@ -1,5 +1,7 @@
 package vn.citytwin.planning.simulation.flood;
 
+import vn.citytwin.testing.Identities;
+import vn.citytwin.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static vn.citytwin.planning.simulation.SimulationFixtures.box;
@@ -68,7 +70,8 @@ class FloodSimulationIT {
     }
     server.catalog().reloadNow();
     server.scenarios().refresh();
-    http = new Http(server.port());
+    // Writes need a role: the test acts as a real user with an API token.
+    http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "test-editor", Role.PLANNER)));
   }
 
   @AfterAll
