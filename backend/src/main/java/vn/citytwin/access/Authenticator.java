@@ -36,11 +36,14 @@ public final class Authenticator implements Handler<RoutingContext> {
     // Answers differ by credentials: shared caches must key on them, and never keep a signed-in answer.
     ctx.addHeadersEndHandler(v -> {
       ctx.response().headers().add("Vary", "Authorization");
+      if (ctx.response().getStatusCode() == 401 && !ctx.response().headers().contains("WWW-Authenticate")) {
+        ctx.response().headers().set("WWW-Authenticate", CHALLENGE); // desktop clients then ask for a password
+      }
       String cc = ctx.response().headers().get("Cache-Control");
       if (signedIn && cc != null && cc.contains("public")) {
         ctx.response().headers().set("Cache-Control", cc.replace("public", "private"));
-      } else if (signedIn && cc != null && !cc.contains("private") && !cc.contains("no-store")) {
-        ctx.response().headers().set("Cache-Control", "private, " + cc);
+      } else if (signedIn && cc != null && cc.contains("max-age") && !cc.contains("private")) {
+        ctx.response().headers().set("Cache-Control", "private, " + cc); // no-cache answers revalidate anyway
       }
     });
     Future<Principal> principal;

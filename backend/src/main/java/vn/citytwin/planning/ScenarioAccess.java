@@ -28,6 +28,11 @@ final class ScenarioAccess {
   void scenario(RoutingContext ctx) {
     AccessView view = AccessView.of(ctx);
     String raw = ctx.pathParam("id");
+    HttpMethod method = ctx.request().method();
+    boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+    if (write && "base".equalsIgnoreCase(raw)) {
+      view.require(Role.PLANNER, "Running simulations"); // the base city's simulations cost as much as a scenario's
+    }
     if (raw == null || !raw.matches("[0-9]{1,18}") || !registry.exists(Long.parseLong(raw))) {
       ctx.next(); // not a scenario id (e.g. /compare), or none: the route answers as it always did
       return;
@@ -38,10 +43,9 @@ final class ScenarioAccess {
       throw ApiException.notFound(ctx.request().path().contains("/simulations") ? "scenario" : "id",
           "Unknown scenario " + id);
     }
-    HttpMethod m = ctx.request().method();
-    if (m != HttpMethod.GET && m != HttpMethod.HEAD && m != HttpMethod.OPTIONS) {
+    if (write) {
       view.require(Role.PLANNER, "Changing scenarios");
-      boolean copy = m == HttpMethod.POST && ctx.request().path().endsWith("/duplicate");
+      boolean copy = method == HttpMethod.POST && ctx.request().path().endsWith("/duplicate");
       if (!copy && !registry.writable(id, view.principal())) {
         throw ApiException.forbidden("Only the scenario's author (or an admin) may change scenario " + id);
       }

@@ -227,6 +227,47 @@ class CredentialsIT {
     assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 
+  @Test
+  void cliCreatesTokensThatWorkAndRevokesThem() {
+    String token = cli("token", "create", "--role", "planner,viewer", "--name", "cli-qgis", "--user", "tu");
+    assertThat(token).startsWith("ctk_");
+    assertThat(me(bearer(token)).getString("name")).isEqualTo("tu");
+    assertThat(me(bearer(token)).getJsonArray("roles")).contains("planner", "viewer");
+    String id = dbText("SELECT id FROM access.api_token WHERE name = 'cli-qgis'");
+    cli("token", "revoke", "--id", id);
+    assertThat(http.get("/api/auth/me", "Authorization", bearer(token)).statusCode()).isEqualTo(401);
+    assertThat(cliExit("token", "create", "--role", "emperor", "--name", "x")).isNotZero();
+  }
+
+  /** Runs the real command line in-process against the test database; its stdout. */
+  static String cli(String... args) {
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setProperty("citytwin.db.url", db.jdbcUrl());
+    System.setProperty("citytwin.db.user", db.config().user());
+    System.setProperty("citytwin.db.password", db.config().password());
+    try {
+      System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      int code = new picocli.CommandLine(new vn.citytwin.app.Main()).execute(args);
+      assertThat(code).isZero();
+    } finally {
+      System.setOut(out);
+      System.clearProperty("citytwin.db.url");
+      System.clearProperty("citytwin.db.user");
+      System.clearProperty("citytwin.db.password");
+    }
+    return captured.toString(java.nio.charset.StandardCharsets.UTF_8).trim();
+  }
+
+  static int cliExit(String... args) {
+    System.setProperty("citytwin.db.url", db.jdbcUrl());
+    try {
+      return new picocli.CommandLine(new vn.citytwin.app.Main()).execute(args);
+    } finally {
+      System.clearProperty("citytwin.db.url");
+    }
+  }
+
   static String dbText(String sql) {
     try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();

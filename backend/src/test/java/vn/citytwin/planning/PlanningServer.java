@@ -18,12 +18,15 @@ final class PlanningServer implements AutoCloseable {
   final TestDatabase db;
   final CityTwinServer server;
   final Http http;
+  /** The planner's {@code Authorization} header every request of {@link #http} carries. */
+  final String auth;
 
   private PlanningServer(TestDatabase db, CityTwinServer server) {
     this.db = db;
     this.server = server;
     // Planning writes need a planner: the tests act as one real planner with an API token.
-    this.http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "planner-test", Role.PLANNER)));
+    this.auth = Identities.bearer(Identities.token(db, "planner-test", Role.PLANNER));
+    this.http = new Http(server.port()).as(auth);
   }
 
   static PlanningServer start(String purpose) throws Exception {

@@ -59,8 +59,10 @@ class ShadowSimulationIT {
     }
     server.catalog().reloadNow();
     server.scenarios().refresh();
-    // Writes need a role: the test acts as a real user with an API token.
-    http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "test-editor", Role.PLANNER)));
+    // Simulations need a planner who may change the scenario: the fixtures write scenarios straight into the table
+    // (no author), which only admins may change, so the test acts as a planner who is also an admin.
+    http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "test-editor", Role.PLANNER,
+        Role.ADMIN)));
   }
 
   @AfterAll
