@@ -351,6 +351,41 @@ class AccessMatrixIT {
     return tests.stream();
   }
 
+  @org.junit.jupiter.api.Test
+  void theAuthorSharesThenPublishesADraft() {
+    HttpResponse<byte[]> created = CLIENT.get(Who.AUTHOR).send("POST", "/api/scenarios", "application/json",
+        "{\"name\":\"bản nháp chia sẻ\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    long id = Http.json(created).getLong("id");
+    String wfs = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&COUNT=1&OUTPUTFORMAT=application/json"
+        + "&TYPENAMES=buildings&scenario=" + id;
+    // A new scenario is private to its author.
+    assertThat(CLIENT.get(Who.AUTHOR).get(wfs).statusCode()).isEqualTo(200);
+    assertThat(CLIENT.get(Who.OTHER_PLANNER).get(wfs).statusCode()).isEqualTo(404);
+    assertThat(CLIENT.get(Who.ANONYMOUS).get(wfs).statusCode()).isEqualTo(404);
+    // Nobody else may change who reads it (and one who cannot see it is told it does not exist).
+    assertThat(CLIENT.get(Who.OTHER_PLANNER).send("PUT", "/api/scenarios/" + id + "/visibility", "application/json",
+        "{\"visibility\":\"published\"}").statusCode()).isEqualTo(404);
+    // Shared with hoa: hoa reads it, the public still does not.
+    HttpResponse<byte[]> shared = CLIENT.get(Who.AUTHOR).send("PUT", "/api/scenarios/" + id + "/visibility",
+        "application/json", "{\"visibility\":\"shared\",\"users\":[\"hoa\"]}");
+    assertThat(shared.statusCode()).as(Http.text(shared)).isEqualTo(200);
+    assertThat(CLIENT.get(Who.OTHER_PLANNER).get(wfs).statusCode()).isEqualTo(200);
+    assertThat(CLIENT.get(Who.VIEWER).get(wfs).statusCode()).isEqualTo(404);
+    assertThat(CLIENT.get(Who.ANONYMOUS).get(wfs).statusCode()).isEqualTo(404);
+    // hoa may read but not change it.
+    assertThat(CLIENT.get(Who.OTHER_PLANNER).send("PATCH", "/api/scenarios/" + id, "application/json",
+        "{\"description\":\"x\"}").statusCode()).isEqualTo(403);
+    // An unknown user name is refused and changes nothing.
+    assertThat(CLIENT.get(Who.AUTHOR).send("PUT", "/api/scenarios/" + id + "/visibility", "application/json",
+        "{\"visibility\":\"shared\",\"users\":[\"khong-ai\"]}").statusCode()).isEqualTo(400);
+    assertThat(CLIENT.get(Who.OTHER_PLANNER).get(wfs).statusCode()).isEqualTo(200);
+    // Published: everyone reads it.
+    assertThat(CLIENT.get(Who.AUTHOR).send("PUT", "/api/scenarios/" + id + "/visibility", "application/json",
+        "{\"visibility\":\"published\"}").statusCode()).isEqualTo(200);
+    assertThat(CLIENT.get(Who.ANONYMOUS).get(wfs).statusCode()).isEqualTo(200);
+  }
+
   // ---- writes ----
 
   static final Set<Who> PLANNERS = EnumSet.of(Who.AUTHOR, Who.OTHER_PLANNER, Who.ADMIN);
