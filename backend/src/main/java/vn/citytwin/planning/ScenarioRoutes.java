@@ -119,7 +119,7 @@ final class ScenarioRoutes {
     }
     service.share(id, visibility, users).compose(v -> service.get(id)).onSuccess(s -> ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(json.scenario(s).put("visibility", visibility).put("users", new io.vertx.core.json.JsonArray(users))
+        .end(json.scenario(s).put("users", new io.vertx.core.json.JsonArray(users))
             .encode())).onFailure(ctx::fail);
   }
 

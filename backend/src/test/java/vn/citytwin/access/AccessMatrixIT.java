@@ -357,6 +357,8 @@ class AccessMatrixIT {
         "{\"name\":\"bản nháp chia sẻ\"}");
     assertThat(created.statusCode()).isEqualTo(201);
     long id = Http.json(created).getLong("id");
+    assertThat(Http.json(created).getString("visibility")).isEqualTo("private");
+    assertThat(Http.json(created).getString("owner")).isEqualTo("lan");
     String wfs = "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&COUNT=1&OUTPUTFORMAT=application/json"
         + "&TYPENAMES=buildings&scenario=" + id;
     // A new scenario is private to its author.

@@ -195,7 +195,7 @@ public final class ScenarioStore {
     return new Scenario(rs.getLong("id"), parentId, rs.getString("name"), rs.getString("description"),
         rs.getString("author"), ScenarioStatus.parse(rs.getString("status"), "status"), rs.getLong("version"),
         instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("edit_count"),
-        rs.getLong("child_count"));
+        rs.getLong("child_count"), rs.getString("visibility"), rs.getString("owner"));
   }
 
   private static java.time.Instant instant(Timestamp ts) {
