@@ -112,7 +112,7 @@ public final class CityTwinServer implements AutoCloseable {
       AccessService access = new AccessService(vertx, db, config.access());
       access.listen(notifications);
       notifications.start();
-      FirstAdmin.ensure(db, config.access()).ifPresent(CityTwinServer::printOnce);
+      FirstAdmin.ensure(db, config.access()).ifPresent(t -> printOnce(t, config.server().publicUrl()));
       List<AutoCloseable> background = new ArrayList<>();
       List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios, background);
       mounts.addAll(access.routes());
@@ -180,11 +180,11 @@ public final class CityTwinServer implements AutoCloseable {
   }
 
   /** The generated first admin token goes to the console once, never to the log (docs/security.md). */
-  private static void printOnce(String token) {
+  private static void printOnce(String token, String publicUrl) {
     System.out.println();
     System.out.println("CityTwin: first admin token (shown once; keep it, it is stored only as a hash):");
     System.out.println("  " + token);
-    System.out.println("  e.g. curl -H 'Authorization: Bearer " + token + "' http://127.0.0.1:8080/api/tokens");
+    System.out.println("  e.g. curl -H 'Authorization: Bearer " + token + "' " + publicUrl + "/api/tokens");
     System.out.println();
     System.out.flush();
   }
