@@ -50,7 +50,7 @@ public final class PlanningRoutes implements Mountable {
         new AnswerEtags(indicators, comparisons, catalog), baseUrl);
     indicatorRoutes.mountCompare(router);
     new ScenarioRoutes(scenarios, json).mount(router);
-    new EditRoutes(edits, diffs, scenarios, registry, json).mount(router);
+    new EditRoutes(edits, diffs, scenarios, registry, json, catalog).mount(router);
     indicatorRoutes.mount(router);
     router.route().failureHandler(new JsonErrors());
   }

@@ -69,7 +69,8 @@ class AccessMatrixIT {
     viewer = Identities.user(db, "xem", "mat-khau-cua-xem", Role.VIEWER);
     for (Vis v : Vis.values()) {
       long id = ScenarioFixture.named("kịch bản " + v).modify("buildings", 1,
-          "{\"name\":\"Khách sạn mới\",\"use_type\":\"hotel\",\"levels\":20,\"height\":66}",
+          "{\"name\":\"Khách sạn mới\",\"use_type\":\"hotel\",\"levels\":20,\"height\":66,"
+              + "\"address\":\"Số 1 Lê Lợi\"}",
           "POLYGON((107.0708 10.34, 107.0712 10.34, 107.0712 10.3404, 107.0708 10.3404, 107.0708 10.34))").create(db);
       try (Connection c = db.connect(); Statement s = c.createStatement()) {
         s.execute("UPDATE planning.scenario SET owner_id = " + author + ", visibility = '"
@@ -221,7 +222,11 @@ class AccessMatrixIT {
         new AttributeProbe("OGC API queryables", (h, a) -> h.get("/ogc/collections/buildings/queryables")),
         new AttributeProbe("MVT tile properties=", (h, a) -> h.get("/tiles/buildings/" + Z + "/" + TX + "/" + TY
             + ".mvt?properties=name," + a)),
-        new AttributeProbe("/api/layers/{id}", (h, a) -> h.get("/api/layers/buildings")));
+        new AttributeProbe("/api/layers/{id}", (h, a) -> h.get("/api/layers/buildings")),
+        new AttributeProbe("planning edits", (h, a) -> h.get("/api/scenarios/" + SCENARIO.get(Vis.PUBLISHED)
+            + "/edits")),
+        new AttributeProbe("planning diff", (h, a) -> h.get("/api/scenarios/" + SCENARIO.get(Vis.PUBLISHED)
+            + "/diff")));
   }
 
   @TestFactory
