@@ -1,5 +1,7 @@
 package vn.citytwin.api;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -51,7 +53,7 @@ public final class LayersRoutes implements Mountable {
   }
 
   private Future<JsonObject> list(RoutingContext ctx) {
-    List<Layer> layers = catalog.publicLayers();
+    List<Layer> layers = VisibleLayers.of(catalog, AccessView.of(ctx)).all();
     List<Future<JsonObject>> items = new ArrayList<>();
     for (Layer layer : layers) {
       items.add(stats.stats(layer).map(s -> describe(layer, s)));
@@ -65,7 +67,7 @@ public final class LayersRoutes implements Mountable {
   }
 
   private Future<JsonObject> one(RoutingContext ctx) {
-    Layer layer = catalog.require(ctx.pathParam("id"), "id", false);
+    Layer layer = VisibleLayers.of(catalog, AccessView.of(ctx)).require(ctx.pathParam("id"), "id");
     return stats.stats(layer).map(s -> describe(layer, s));
   }
 

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.citytwin.access.AccessService;
+import vn.citytwin.access.FirstAdmin;
 import vn.citytwin.api.LayersRoutes;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.LayerLinks;
@@ -68,19 +70,21 @@ public final class CityTwinServer implements AutoCloseable {
   private final Database db;
   private final Catalog catalog;
   private final ScenarioRegistry scenarios;
+  private final AccessService access;
   private final Notifications notifications;
   private final ServerVerticle verticle;
   private final String deploymentId;
   /** Capabilities with background work (simulation runs), stopped before the pool closes. */
   private final List<AutoCloseable> background;
 
-  private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
+  private CityTwinServer(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios, AccessService access,
                          Notifications notifications, ServerVerticle verticle, String deploymentId,
                          List<AutoCloseable> background) {
     this.vertx = vertx;
     this.db = db;
     this.catalog = catalog;
     this.scenarios = scenarios;
+    this.access = access;
     this.notifications = notifications;
     this.verticle = verticle;
     this.deploymentId = deploymentId;
@@ -109,14 +113,19 @@ public final class CityTwinServer implements AutoCloseable {
       catalog.listen(notifications);
       ScenarioRegistry scenarios = new ScenarioRegistry(db);
       scenarios.listen(notifications);
+      AccessService access = new AccessService(vertx, db, config.access());
+      access.listen(notifications);
       notifications.start();
+      FirstAdmin.ensure(db, config.access()).ifPresent(t -> printOnce(t, config.server().publicUrl()));
       List<AutoCloseable> background = new ArrayList<>();
       List<Mountable> mounts = capabilities(vertx, config, db, catalog, scenarios, background);
-      ServerVerticle verticle = new ServerVerticle(config.server(), config.accessLog(), mounts);
+      mounts.addAll(access.routes());
+      ServerVerticle verticle = new ServerVerticle(config.server(), config.accessLog(), mounts, access,
+          config.access().corsOrigins());
       String id = vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP))
           .await(60, TimeUnit.SECONDS);
       LOG.info("CityTwin listening on {} (port {})", config.server().publicUrl(), verticle.actualPort());
-      return new CityTwinServer(vertx, db, catalog, scenarios, notifications, verticle, id, background);
+      return new CityTwinServer(vertx, db, catalog, scenarios, access, notifications, verticle, id, background);
     } catch (Exception e) {
       if (db != null) {
         db.close();
@@ -186,6 +195,16 @@ public final class CityTwinServer implements AutoCloseable {
     return mounts;
   }
 
+  /** The generated first admin token goes to the console once, never to the log (docs/security.md). */
+  private static void printOnce(String token, String publicUrl) {
+    System.out.println();
+    System.out.println("CityTwin: first admin token (shown once; keep it, it is stored only as a hash):");
+    System.out.println("  " + token);
+    System.out.println("  e.g. curl -H 'Authorization: Bearer " + token + "' " + publicUrl + "/api/tokens");
+    System.out.println();
+    System.out.flush();
+  }
+
   public int port() {
     return verticle.actualPort();
   }
@@ -196,6 +215,16 @@ public final class CityTwinServer implements AutoCloseable {
 
   public ScenarioRegistry scenarios() {
     return scenarios;
+  }
+
+  /** The layers anonymous visitors see, by the current rules (tools and tests). */
+  public java.util.List<vn.citytwin.catalog.Layer> publicLayers() {
+    return vn.citytwin.query.VisibleLayers.of(catalog, new vn.citytwin.access.AccessView(
+        vn.citytwin.access.Principal.ANONYMOUS, access.rules().snapshot())).all();
+  }
+
+  public AccessService access() {
+    return access;
   }
 
   public Database database() {

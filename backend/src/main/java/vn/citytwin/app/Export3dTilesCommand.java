@@ -65,7 +65,8 @@ final class Export3dTilesCommand implements Callable<Integer> {
       if (filter != null) {
         params.put("filter", filter);
       }
-      Tiles3dRequest request = Tiles3dRequest.parse(catalog, scenarios, layer, KvpParams.of(params));
+      Tiles3dRequest request = Tiles3dRequest.parse(catalog, scenarios, layer, KvpParams.of(params),
+          vn.citytwin.access.AccessView.EVERYTHING);
       try (Tiles3dService service = new Tiles3dService(vertx, db, catalog, Tiles3dOptions.from(cfg.tiles()))) {
         Tiles3dExport.Summary s = Tiles3dExport.write(service, request, out, parallel);
         stdout.printf("exported %s: %d tiles, %d buildings (%d skipped), %.1f MB of glb in %.1f s -> %s%n",

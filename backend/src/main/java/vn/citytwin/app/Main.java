@@ -10,7 +10,8 @@ import vn.citytwin.core.config.ConfigException;
     description = "Geospatial digital twin server for Vietnamese smart cities.",
     subcommands = {ServeCommand.class, vn.citytwin.demo.DemoCommand.class, Export3dTilesCommand.class,
         vn.citytwin.sensors.sim.SimulateSensorsCommand.class,
-        vn.citytwin.importer.ImportCommand.class})
+        vn.citytwin.importer.ImportCommand.class,
+        TokenCommand.class})
 public final class Main implements Runnable {
 
   static {

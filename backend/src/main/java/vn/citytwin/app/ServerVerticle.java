@@ -12,6 +12,7 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import vn.citytwin.core.config.AccessLogSettings;
+import vn.citytwin.access.AccessService;
 import vn.citytwin.core.config.CityTwinConfig;
 import vn.citytwin.core.http.AccessLog;
 import vn.citytwin.core.http.JsonErrors;
@@ -27,12 +28,17 @@ final class ServerVerticle extends VerticleBase {
   private final CityTwinConfig.Server config;
   private final List<Mountable> capabilities;
   private final AccessLog accessLog;
+  private final AccessService access;
+  private final List<String> corsOrigins;
   private HttpServer server;
 
-  ServerVerticle(CityTwinConfig.Server config, AccessLogSettings accessLog, List<Mountable> capabilities) {
+  ServerVerticle(CityTwinConfig.Server config, AccessLogSettings accessLog, List<Mountable> capabilities,
+                 AccessService access, List<String> corsOrigins) {
     this.config = config;
     this.capabilities = capabilities;
     this.accessLog = new AccessLog(accessLog);
+    this.access = access;
+    this.corsOrigins = corsOrigins;
   }
 
   @Override
@@ -41,11 +47,31 @@ final class ServerVerticle extends VerticleBase {
     root.route().handler(new RequestIds());
     root.route().handler(accessLog);
     root.route().handler(ResponseTimeHandler.create());
-    root.route().handler(CorsHandler.create().allowedMethod(io.vertx.core.http.HttpMethod.GET)
+    CorsHandler cors = CorsHandler.create();
+    boolean anyOrigin = corsOrigins.contains("*");
+    java.util.Set<String> origins = new java.util.HashSet<>(corsOrigins);
+    origins.add(originOf(config.publicUrl())); // the viewer's own origin
+    if (!anyOrigin) {
+      cors.addOrigins(List.copyOf(origins)); // the configured allow-list (http.cors.origins)
+    }
+    // An origin off the list gets no CORS headers (the browser then refuses the answer); non-browser clients and
+    // same-origin pages are served as before.
+    root.route().handler(ctx -> {
+      String origin = ctx.request().getHeader("Origin");
+      if (anyOrigin || origin != null && origins.contains(origin)) {
+        cors.handle(ctx);
+      } else {
+        ctx.next();
+      }
+    });
+    cors.allowedMethod(io.vertx.core.http.HttpMethod.GET)
         .allowedMethod(io.vertx.core.http.HttpMethod.POST).allowedMethod(io.vertx.core.http.HttpMethod.PUT)
         .allowedMethod(io.vertx.core.http.HttpMethod.PATCH).allowedMethod(io.vertx.core.http.HttpMethod.DELETE)
         .allowedHeader("Content-Type").allowedHeader("If-None-Match").allowedHeader("Authorization")
-        .exposedHeader("ETag").exposedHeader(RequestIds.HEADER));
+        .exposedHeader("ETag").exposedHeader(RequestIds.HEADER).exposedHeader("Retry-After");
+    // After CORS (preflights carry no credentials), before every route: the request's principal, once.
+    root.route().handler(access.authenticator());
+    root.route().handler(new WriteAudit(access.audit()));
     root.get("/metrics").handler(PrometheusScrapingHandler.create());
     RequestLineLimit lineLimit = new RequestLineLimit(config.maxRequestLineBytes());
     // on each capability's own router, so a too-long GET is refused in that protocol's error form
@@ -86,6 +112,11 @@ final class ServerVerticle extends VerticleBase {
     Future<?> down = server == null ? Future.succeededFuture()
         : server.shutdown(config.shutdownGraceSeconds(), TimeUnit.SECONDS);
     return down.andThen(done -> accessLog.close());
+  }
+
+  private static String originOf(String url) {
+    java.net.URI u = java.net.URI.create(url);
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
   }
 
   int actualPort() {

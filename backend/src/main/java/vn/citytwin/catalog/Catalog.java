@@ -62,7 +62,7 @@ public final class Catalog {
     }
   }
 
-  /** All layers in display order, public and internal. */
+  /** All layers in display order, whoever may see them (requests read {@code query.VisibleLayers}). */
   public List<Layer> all() {
     Map<String, Layer> snapshot = layers.get();
     return snapshot.values().stream()
@@ -70,22 +70,16 @@ public final class Catalog {
         .toList();
   }
 
-  /** Layers anonymous visitors may see. */
-  public List<Layer> publicLayers() {
-    return all().stream().filter(l -> l.meta().isPublic()).toList();
-  }
-
   public Optional<Layer> find(String id) {
     return Optional.ofNullable(id == null ? null : layers.get().get(id));
   }
 
   /**
-   * The layer with that id, or a NOT_FOUND error whose locator is {@code locator} (the parameter that named it).
-   * Internal layers are not found unless {@code includeInternal}: their existence is not disclosed.
+   * Any layer with that id, whoever asks, or NOT_FOUND with the locator: for the server's own reads (simulation
+   * inputs). What a request may see comes from {@code query.VisibleLayers}, never from here.
    */
-  public Layer require(String id, String locator, boolean includeInternal) {
-    return find(id).filter(l -> includeInternal || l.meta().isPublic())
-        .orElseThrow(() -> ApiException.notFound(locator, "Unknown layer '" + id + "'"));
+  public Layer requireAny(String id, String locator) {
+    return find(id).orElseThrow(() -> ApiException.notFound(locator, "Unknown layer '" + id + "'"));
   }
 
   public LayerVersions versions() {

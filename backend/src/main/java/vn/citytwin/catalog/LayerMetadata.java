@@ -6,6 +6,8 @@ import java.util.List;
  * What the {@code citytwin.catalog} table says about a layer. A discovered table without a row gets
  * {@link #defaults(String)}: public, titled by its name, every column queryable and in tiles.
  *
+ * @param isPublic the catalog's old {@code is_public} flag, kept for tools that read it; it decides nothing: who may
+ *     see a layer is the rule in {@code access.layer_rule} (migration V20 turned false flags into internal rules)
  * @param queryable columns that filters may use; null means every attribute column
  * @param tileFields columns put into vector tiles by default; null means every attribute column
  * @param timeColumn a timestamp column that makes the layer time-enabled, or null

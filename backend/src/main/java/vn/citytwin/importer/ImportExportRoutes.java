@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Function;
+import vn.citytwin.access.AccessView;
+import vn.citytwin.access.Role;
 import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.catalog.LayerLinks;
@@ -28,6 +30,7 @@ import vn.citytwin.features.StreamPlan;
 import vn.citytwin.features.SupportedCrs;
 import vn.citytwin.query.LayerQuery;
 import vn.citytwin.query.ReadParameters;
+import vn.citytwin.query.VisibleLayers;
 import vn.citytwin.scenario.ScenarioRegistry;
 
 /**
@@ -70,7 +73,11 @@ public final class ImportExportRoutes implements Mountable, LayerLinks {
     if (imports.settings().workDir() != null && !imports.settings().workDir().isBlank()) {
       uploads = Path.of(imports.settings().workDir(), "uploads");
     }
-    // Access control (#13): import routes need gis-admin — guard "/imports*" here, before the body is read.
+    // Imports publish layers: gis-admin only, checked before the body is read (an anonymous upload costs nothing).
+    router.route("/imports*").handler(ctx -> {
+      AccessView.of(ctx).require(Role.GIS_ADMIN, "Importing");
+      ctx.next();
+    });
     router.post("/imports").handler(BodyHandler.create(uploads.toString()).setBodyLimit(maxBody)
         .setDeleteUploadedFilesOnEnd(true));
     router.post("/imports").handler(this::submit);
@@ -183,11 +190,12 @@ public final class ImportExportRoutes implements Mountable, LayerLinks {
   }
 
   private void export(RoutingContext ctx) {
-    Layer layer = catalog.require(ctx.pathParam("id"), "id", false);
+    AccessView view = AccessView.of(ctx);
+    Layer layer = VisibleLayers.of(catalog, view).require(ctx.pathParam("id"), "id");
     KvpParams params = KvpParams.of(ctx.queryParams());
     ExportFormat format = ExportFormat.parse(params.get("format").orElse(null));
     String srs = params.get("srs").filter(s -> !s.isBlank()).orElse(null);
-    ReadParameters read = ReadParameters.parse(params, scenarios);
+    ReadParameters read = ReadParameters.parse(params, scenarios, view);
     LayerQuery query = LayerQuery.of(layer).scenario(read.scenario()).filter(read.filter()).time(read.time())
         .build();
     HttpServerResponse response = ctx.response();

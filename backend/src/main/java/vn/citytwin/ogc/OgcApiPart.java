@@ -35,8 +35,8 @@ public interface OgcApiPart {
    */
   default void describeCollection(Layer layer, JsonObject collection) {}
 
-  /** OpenAPI 3.0 path items this part serves, keyed by path (relative to /ogc); may be empty. */
-  default JsonObject openApiPaths() {
+  /** OpenAPI 3.0 path items this part serves for the layers the reader may see, keyed by path (relative to /ogc). */
+  default JsonObject openApiPaths(vn.citytwin.query.VisibleLayers layers) {
     return new JsonObject();
   }
 }

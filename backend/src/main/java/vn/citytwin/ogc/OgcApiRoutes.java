@@ -1,5 +1,7 @@
 package vn.citytwin.ogc;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -118,7 +120,8 @@ public final class OgcApiRoutes implements Mountable {
         .put("/conformance", pathItem("Conformance classes"))
         .put("/collections", pathItem("Collections"))
         .put("/collections/{collectionId}", pathItem("One collection"));
-    parts.forEach(p -> paths.mergeIn(p.openApiPaths()));
+    VisibleLayers visible = VisibleLayers.of(catalog, AccessView.of(ctx));
+    parts.forEach(p -> paths.mergeIn(p.openApiPaths(visible)));
     JsonObject doc = new JsonObject().put("openapi", "3.0.3")
         .put("info", new JsonObject().put("title", service.title()).put("version", "1.0")
             .put("description", service.abstractText())
@@ -135,7 +138,7 @@ public final class OgcApiRoutes implements Mountable {
 
   private void collections(RoutingContext ctx) {
     String lang = language(ctx);
-    List<Layer> layers = catalog.publicLayers();
+    List<Layer> layers = VisibleLayers.of(catalog, AccessView.of(ctx)).all();
     JsonArray items = new JsonArray();
     for (Layer l : layers) {
       items.add(describe(l, lang));
@@ -162,7 +165,7 @@ public final class OgcApiRoutes implements Mountable {
   }
 
   private void collection(RoutingContext ctx) {
-    Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+    Layer layer = VisibleLayers.of(catalog, AccessView.of(ctx)).require(ctx.pathParam("collectionId"), "collectionId");
     String lang = language(ctx);
     JsonObject c = describe(layer, lang);
     if (HtmlPage.wanted(ctx)) {

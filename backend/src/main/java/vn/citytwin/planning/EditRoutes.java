@@ -1,5 +1,8 @@
 package vn.citytwin.planning;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.catalog.Catalog;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,8 +25,11 @@ final class EditRoutes {
   private final ScenarioRegistry registry;
   private final PlanningJson json;
 
+  private final Catalog catalog;
+
   EditRoutes(EditService edits, DiffService diffs, ScenarioService scenarios, ScenarioRegistry registry,
-             PlanningJson json) {
+             PlanningJson json, Catalog catalog) {
+    this.catalog = catalog;
     this.edits = edits;
     this.diffs = diffs;
     this.scenarios = scenarios;
@@ -46,7 +52,27 @@ final class EditRoutes {
   private void list(RoutingContext ctx) {
     long id = PlanningParams.scenarioId(ctx);
     String layer = KvpParams.of(ctx.queryParams()).get("layer").orElse(null);
-    edits.list(id, layer).onSuccess(list -> geoJson(ctx, json.edits(id, list))).onFailure(ctx::fail);
+    VisibleLayers visible = VisibleLayers.of(catalog, AccessView.of(ctx));
+    edits.list(id, layer).onSuccess(list -> geoJson(ctx, visibleOnly(json.edits(id, list), visible)))
+        .onFailure(ctx::fail);
+  }
+
+  /** Edits of layers the reader may see, without the attributes hidden from it (edits store complete states). */
+  private static JsonObject visibleOnly(JsonObject collection, VisibleLayers visible) {
+    io.vertx.core.json.JsonArray kept = new io.vertx.core.json.JsonArray();
+    for (Object o : collection.getJsonArray("features")) {
+      JsonObject f = (JsonObject) o;
+      var layer = visible.find(f.getString("layer"));
+      if (layer.isEmpty()) {
+        continue;
+      }
+      JsonObject props = f.getJsonObject("properties");
+      if (props != null) {
+        props.fieldNames().removeAll(visible.view().hiddenAttributes(layer.get().id()));
+      }
+      kept.add(f);
+    }
+    return collection.put("features", kept);
   }
 
   private io.vertx.core.Future<JsonObject> apply(RoutingContext ctx) {
@@ -56,10 +82,10 @@ final class EditRoutes {
   }
 
   private void diff(RoutingContext ctx) {
-    ScenarioRef a = PlanningParams.city(registry, ctx.pathParam("id"), "id");
+    ScenarioRef a = PlanningParams.city(registry, ctx.pathParam("id"), "id", AccessView.of(ctx));
     ScenarioRef b = PlanningParams.city(registry, KvpParams.of(ctx.queryParams()).get("against").orElse("base"),
-        "against");
-    diffs.diff(a, b).onSuccess(fc -> geoJson(ctx, fc)).onFailure(ctx::fail);
+        "against", AccessView.of(ctx));
+    diffs.diff(a, b, VisibleLayers.of(catalog, AccessView.of(ctx)).all()).onSuccess(fc -> geoJson(ctx, fc)).onFailure(ctx::fail);
   }
 
   static void geoJson(RoutingContext ctx, JsonObject body) {

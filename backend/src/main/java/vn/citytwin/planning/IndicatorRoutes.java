@@ -1,5 +1,6 @@
 package vn.citytwin.planning;
 
+import vn.citytwin.access.AccessView;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class IndicatorRoutes {
   }
 
   private void indicators(RoutingContext ctx) {
-    ScenarioRef ref = PlanningParams.city(registry, ctx.pathParam("id"), "id");
+    ScenarioRef ref = PlanningParams.city(registry, ctx.pathParam("id"), "id", AccessView.of(ctx));
     Scope scope = PlanningParams.scope(KvpParams.of(ctx.queryParams()));
     String self = json.scenarioUrl(ref.isBase() ? "base" : ref.id()) + "/indicators"
         + (ctx.request().query() == null ? "" : "?" + ctx.request().query());
@@ -68,8 +69,8 @@ final class IndicatorRoutes {
 
   private void compare(RoutingContext ctx) {
     KvpParams p = KvpParams.of(ctx.queryParams());
-    ScenarioRef a = PlanningParams.city(registry, p.require("a"), "a");
-    ScenarioRef b = PlanningParams.city(registry, p.get("b").orElse("base"), "b");
+    ScenarioRef a = PlanningParams.city(registry, p.require("a"), "a", AccessView.of(ctx));
+    ScenarioRef b = PlanningParams.city(registry, p.get("b").orElse("base"), "b", AccessView.of(ctx));
     Scope scope = PlanningParams.scope(p);
     if (!(scope instanceof Scope.City) && !(scope instanceof Scope.Area)) {
       throw ApiException.invalidParameter("by", "A comparison is for the whole city or a drawn area (area=)");

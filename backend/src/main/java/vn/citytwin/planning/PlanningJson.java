@@ -44,7 +44,8 @@ final class PlanningJson {
     return new JsonObject().put("id", s.id()).put("name", s.name()).put("description", s.description())
         .put("author", s.author()).put("status", s.status().wire()).put("parent", s.parentId())
         .put("version", s.version()).put("created", s.created().toString()).put("updated", s.updated().toString())
-        .put("editCount", s.editCount()).put("childCount", s.childCount()).put("links", links);
+        .put("editCount", s.editCount()).put("childCount", s.childCount())
+        .put("visibility", s.visibility()).put("owner", s.owner()).put("links", links);
   }
 
   JsonObject page(ScenarioPage page) {

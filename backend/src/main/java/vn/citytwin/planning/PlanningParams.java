@@ -1,5 +1,6 @@
 package vn.citytwin.planning;
 
+import vn.citytwin.access.AccessView;
 import io.vertx.ext.web.RoutingContext;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -35,13 +36,13 @@ final class PlanningParams {
   }
 
   /** {@code base} or an existing scenario's id, resolved to its chain; errors carry the given locator. */
-  static ScenarioRef city(ScenarioRegistry registry, String raw, String locator) {
+  static ScenarioRef city(ScenarioRegistry registry, String raw, String locator, AccessView reader) {
     if (raw == null || raw.equalsIgnoreCase("base")) {
       return ScenarioRef.BASE;
     }
     long id = positiveLong(raw, locator);
     try {
-      return registry.resolve(id);
+      return registry.resolve(id, reader);
     } catch (ApiException e) {
       throw new ApiException(e.kind(), null, locator, e.getMessage(), e);
     }

@@ -40,13 +40,17 @@ public final class PlanningRoutes implements Mountable {
     PlanningJson json = new PlanningJson(baseUrl);
 
     router = Router.router(vertx);
+    ScenarioAccess access = new ScenarioAccess(registry);
+    router.post("/").handler(access::create);
+    router.route("/:id").handler(access::scenario);
+    router.route("/:id/*").handler(access::scenario);
     router.route("/:id/simulations*").subRouter(simulations); // before the body handler: it reads its own bodies
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     IndicatorRoutes indicatorRoutes = new IndicatorRoutes(indicators, comparisons, registry, json,
         new AnswerEtags(indicators, comparisons, catalog), baseUrl);
     indicatorRoutes.mountCompare(router);
     new ScenarioRoutes(scenarios, json).mount(router);
-    new EditRoutes(edits, diffs, scenarios, registry, json).mount(router);
+    new EditRoutes(edits, diffs, scenarios, registry, json, catalog).mount(router);
     indicatorRoutes.mount(router);
     router.route().failureHandler(new JsonErrors());
   }

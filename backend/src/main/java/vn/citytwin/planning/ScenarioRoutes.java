@@ -1,5 +1,10 @@
 package vn.citytwin.planning;
 
+import java.util.List;
+import java.util.ArrayList;
+import vn.citytwin.access.Role;
+import vn.citytwin.access.Principal;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -35,6 +40,7 @@ final class ScenarioRoutes {
     r.patch("/:id").respond(ctx -> update(ctx, false));
     r.delete("/:id").handler(this::delete);
     r.post("/:id/duplicate").handler(this::duplicate);
+    r.put("/:id/visibility").handler(this::share);
   }
 
   private Future<JsonObject> list(RoutingContext ctx) {
@@ -52,7 +58,9 @@ final class ScenarioRoutes {
         parent = PlanningParams.positiveLong(raw, "parent");
       }
     }
-    return service.list(new ScenarioQuery(status, parent, baseOnly, limit, offset)).map(json::page);
+    Principal reader = AccessView.of(ctx).principal();
+    return service.list(new ScenarioQuery(status, parent, baseOnly, limit, offset, reader.userId(),
+        reader.may(Role.ADMIN))).map(json::page);
   }
 
   private void create(RoutingContext ctx) {
@@ -60,7 +68,7 @@ final class ScenarioRoutes {
     if (body == null) {
       throw ApiException.invalidParameter("body", "A scenario needs at least a name");
     }
-    created(ctx, service.create(ScenarioBody.parse(body)));
+    created(ctx, service.create(ScenarioBody.parse(body), AccessView.of(ctx)));
   }
 
   private Future<JsonObject> update(RoutingContext ctx, boolean replace) {
@@ -80,7 +88,39 @@ final class ScenarioRoutes {
 
   private void duplicate(RoutingContext ctx) {
     long id = PlanningParams.scenarioId(ctx);
-    created(ctx, service.duplicate(id, ScenarioBody.parse(Bodies.json(ctx))));
+    created(ctx, service.duplicate(id, ScenarioBody.parse(Bodies.json(ctx)), AccessView.of(ctx)));
+  }
+
+  /**
+   * {@code PUT /:id/visibility} with {@code {"visibility": "private"|"shared"|"published", "users": [names]}}:
+   * who may read the scenario (its author or an admin decides; {@link PlanningRoutes} checked that).
+   */
+  private void share(RoutingContext ctx) {
+    long id = PlanningParams.scenarioId(ctx);
+    JsonObject body = Bodies.json(ctx);
+    String visibility = body == null ? null : body.getValue("visibility") instanceof String s ? s : null;
+    if (visibility == null || !List.of("private", "shared", "published").contains(visibility)) {
+      throw ApiException.invalidParameter("visibility", "visibility must be private, shared or published");
+    }
+    List<String> users = new ArrayList<>();
+    Object list = body.getValue("users");
+    if (list instanceof io.vertx.core.json.JsonArray a) {
+      for (Object o : a) {
+        if (!(o instanceof String name) || name.isBlank()) {
+          throw ApiException.invalidParameter("users", "users must be an array of user names");
+        }
+        users.add(name);
+      }
+    } else if (list != null) {
+      throw ApiException.invalidParameter("users", "users must be an array of user names");
+    }
+    if (!visibility.equals("shared") && !users.isEmpty()) {
+      throw ApiException.invalidParameter("users", "users are given only with visibility shared");
+    }
+    service.share(id, visibility, users).compose(v -> service.get(id)).onSuccess(s -> ctx.response()
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(json.scenario(s).put("users", new io.vertx.core.json.JsonArray(users))
+            .encode())).onFailure(ctx::fail);
   }
 
   private void created(RoutingContext ctx, Future<Scenario> future) {

@@ -1,5 +1,6 @@
 package vn.citytwin.query;
 
+import vn.citytwin.access.AccessView;
 import java.util.Locale;
 import vn.citytwin.core.error.ApiException;
 import vn.citytwin.core.error.ErrorText;
@@ -17,8 +18,9 @@ import vn.citytwin.scenario.ScenarioRegistry;
 public record ReadParameters(ScenarioRef scenario, Filter filter, String filterText, TimeRange time,
                              String timeText) {
 
-  public static ReadParameters parse(KvpParams p, ScenarioRegistry scenarios) {
-    ScenarioRef scenario = scenarios.resolve(p.get("scenario").orElse(null));
+  /** @param reader the request's access view: a scenario it may not see is unknown */
+  public static ReadParameters parse(KvpParams p, ScenarioRegistry scenarios, AccessView reader) {
+    ScenarioRef scenario = scenarios.resolve(p.get("scenario").orElse(null), reader);
     String filterText = p.get("filter").or(() -> p.get("CQL_FILTER")).orElse(null);
     Filter filter = null;
     if (filterText != null) {

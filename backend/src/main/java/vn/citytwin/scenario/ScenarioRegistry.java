@@ -4,6 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import vn.citytwin.access.AccessView;
+import vn.citytwin.access.Principal;
+import vn.citytwin.access.Role;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +29,14 @@ public final class ScenarioRegistry {
   private final Database db;
   private final AtomicReference<Map<Long, Node>> nodes = new AtomicReference<>(Map.of());
 
-  private record Node(long id, Long parentId, long version) {}
+  /** A scenario's place in the tree and who may read it ({@code visibility}: private, shared or published). */
+  private record Node(long id, Long parentId, long version, Long ownerId, String visibility, Set<Long> sharedWith) {
+    boolean readableBy(Principal p) {
+      return visibility.equals("published") || p.may(Role.ADMIN)
+          || p.userId() != null && (p.userId().equals(ownerId) || visibility.equals("shared")
+          && sharedWith.contains(p.userId()));
+    }
+  }
 
   public ScenarioRegistry(Database db) {
     this.db = db;
@@ -35,11 +47,21 @@ public final class ScenarioRegistry {
   public void refresh() {
     Map<Long, Node> fresh = db.inConnection(c -> {
       Map<Long, Node> m = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT id, parent_id, version FROM planning.scenario");
+      try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.parent_id, s.version, s.owner_id, s.visibility,"
+          + " ARRAY(SELECT user_id FROM planning.scenario_share h WHERE h.scenario_id = s.id)"
+          + " FROM planning.scenario s");
            ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long parent = rs.getLong(2);
-          m.put(rs.getLong(1), new Node(rs.getLong(1), rs.wasNull() ? null : parent, rs.getLong(3)));
+          Long parentId = rs.wasNull() ? null : parent;
+          long owner = rs.getLong(4);
+          Long ownerId = rs.wasNull() ? null : owner;
+          Set<Long> shared = new HashSet<>();
+          for (Object o : (Object[]) rs.getArray(6).getArray()) {
+            shared.add(((Number) o).longValue());
+          }
+          m.put(rs.getLong(1), new Node(rs.getLong(1), parentId, rs.getLong(3), ownerId, rs.getString(5),
+              Set.copyOf(shared)));
         }
       }
       return m;
@@ -52,10 +74,12 @@ public final class ScenarioRegistry {
   }
 
   /**
-   * Resolves a request's {@code scenario} parameter: null, empty or {@code base} is the base city; otherwise a
-   * positive integer id of an existing scenario. Errors carry the locator {@code scenario}.
+   * Resolves a request's {@code scenario} parameter for the request's reader: null, empty or {@code base} is the
+   * base city; otherwise a positive integer id of a scenario the reader may see (its author, users it is shared
+   * with, admins; everyone once published). A scenario the reader may not see answers exactly like one that does
+   * not exist. Errors carry the locator {@code scenario}.
    */
-  public ScenarioRef resolve(String raw) {
+  public ScenarioRef resolve(String raw, AccessView reader) {
     if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("base")) {
       return ScenarioRef.BASE;
     }
@@ -68,11 +92,11 @@ public final class ScenarioRegistry {
     if (id <= 0) {
       throw ApiException.invalidParameter("scenario", "scenario must be a positive integer");
     }
-    return resolve(id);
+    return resolve(id, reader);
   }
 
-  /** The chain of an existing scenario; NOT_FOUND (locator {@code scenario}) when there is none. */
-  public ScenarioRef resolve(long id) {
+  /** The chain of a scenario the reader may see; NOT_FOUND (locator {@code scenario}) when there is none. */
+  public ScenarioRef resolve(long id, AccessView reader) {
     Map<Long, Node> snapshot = nodes.get();
     Node node = snapshot.get(id);
     if (node == null) {
@@ -80,7 +104,7 @@ public final class ScenarioRegistry {
       snapshot = nodes.get();
       node = snapshot.get(id);
     }
-    if (node == null) {
+    if (node == null || !node.readableBy(reader.principal())) {
       throw ApiException.notFound("scenario", "Unknown scenario " + id);
     }
     List<Long> chain = new ArrayList<>();
@@ -98,5 +122,17 @@ public final class ScenarioRegistry {
 
   public boolean exists(long id) {
     return nodes.get().containsKey(id);
+  }
+
+  /** Whether the reader may see the scenario (false when there is none). */
+  public boolean readable(long id, AccessView reader) {
+    Node n = nodes.get().get(id);
+    return n != null && n.readableBy(reader.principal());
+  }
+
+  /** Whether the principal may change the scenario: its author, or an admin (scenarios without author: admins). */
+  public boolean writable(long id, Principal p) {
+    Node n = nodes.get().get(id);
+    return n != null && (p.may(Role.ADMIN) || p.userId() != null && p.userId().equals(n.ownerId()));
   }
 }

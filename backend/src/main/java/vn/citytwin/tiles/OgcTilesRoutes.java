@@ -1,5 +1,7 @@
 package vn.citytwin.tiles;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -54,14 +56,14 @@ public final class OgcTilesRoutes implements OgcApiPart {
     r.get("/tiles").handler(ctx -> json(ctx, tilesetList(null)));
     r.get("/tiles/:tmsId").handler(ctx -> {
       requireTms(ctx.pathParam("tmsId"));
-      json(ctx, tileset(null));
+      json(ctx, tileset(null, visible(ctx).all()));
     });
-    r.get("/tiles/:tmsId/:z/:row/:col").handler(ctx -> tile(ctx, catalog.publicLayers()));
+    r.get("/tiles/:tmsId/:z/:row/:col").handler(ctx -> tile(ctx, visible(ctx).all()));
     r.get("/collections/:collectionId/tiles").handler(ctx -> json(ctx, tilesetList(layer(ctx))));
     r.get("/collections/:collectionId/tiles/:tmsId").handler(ctx -> {
       Layer l = layer(ctx);
       requireTms(ctx.pathParam("tmsId"));
-      json(ctx, tileset(l));
+      json(ctx, tileset(l, List.of(l)));
     });
     r.get("/collections/:collectionId/tiles/:tmsId/:z/:row/:col").handler(ctx -> tile(ctx, List.of(layer(ctx))));
   }
@@ -109,7 +111,11 @@ public final class OgcTilesRoutes implements OgcApiPart {
   }
 
   private Layer layer(RoutingContext ctx) {
-    return catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+    return visible(ctx).require(ctx.pathParam("collectionId"), "collectionId");
+  }
+
+  private VisibleLayers visible(RoutingContext ctx) {
+    return VisibleLayers.of(catalog, AccessView.of(ctx));
   }
 
   private static void requireTms(String id) {
@@ -135,8 +141,7 @@ public final class OgcTilesRoutes implements OgcApiPart {
                 base() + "/ogc/tileMatrixSets/" + TMS_ID)));
   }
 
-  private JsonObject tileset(Layer layer) {
-    List<Layer> layers = layer == null ? catalog.publicLayers() : List.of(layer);
+  private JsonObject tileset(Layer layer, List<Layer> layers) {
     String tilesUrl = (layer == null ? base() + "/ogc/tiles/" : base() + "/ogc/collections/" + layer.id()
         + "/tiles/") + TMS_ID + "/{tileMatrix}/{tileRow}/{tileCol}?f=mvt";
     JsonArray ls = new JsonArray();

@@ -1,5 +1,6 @@
 package vn.citytwin.tiles;
 
+import vn.citytwin.query.VisibleLayers;
 import java.util.List;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.filter.Filter;
@@ -15,7 +16,7 @@ public record TileRequest(List<Layer> layers, TileAddress tile, ScenarioRef scen
 
   /** Everything the tile's bytes depend on except the layers' data versions (added by the service). */
   String parameterKey() {
-    return String.join("|", tile.toString(), scenario.cacheKey(),
+    return String.join("|", tile.toString(), scenario.cacheKey(), VisibleLayers.columnsKey(layers),
         properties == null ? "*" : String.join(",", properties),
         filterText == null ? "" : filterText, timeText == null ? "" : timeText);
   }

@@ -1,5 +1,7 @@
 package vn.citytwin.tiles;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +25,9 @@ final class TileRequests {
     this.scenarios = scenarios;
   }
 
-  /** Comma-separated public layer ids; unknown ones are a 404 naming the first. */
-  List<Layer> layers(String ids) {
+  /** Comma-separated ids of layers the principal may see; unknown ones are a 404 naming the first. */
+  List<Layer> layers(String ids, RoutingContext ctx) {
+    VisibleLayers visible = VisibleLayers.of(catalog, AccessView.of(ctx));
     List<String> names = Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     if (names.isEmpty()) {
       throw ApiException.invalidParameter("layer", "No layer named");
@@ -34,7 +37,7 @@ final class TileRequests {
     }
     List<Layer> layers = new ArrayList<>();
     for (String n : names) {
-      Layer l = catalog.require(n, "layer", false);
+      Layer l = visible.require(n, "layer");
       if (!layers.contains(l)) {
         layers.add(l);
       }
@@ -44,7 +47,7 @@ final class TileRequests {
 
   TileRequest parse(RoutingContext ctx, List<Layer> layers, TileAddress tile) {
     KvpParams p = KvpParams.of(ctx.queryParams());
-    ReadParameters read = ReadParameters.parse(p, scenarios);
+    ReadParameters read = ReadParameters.parse(p, scenarios, AccessView.of(ctx));
     List<String> properties = p.get("properties")
         .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
         .orElse(null);

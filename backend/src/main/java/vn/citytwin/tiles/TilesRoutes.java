@@ -61,7 +61,7 @@ public final class TilesRoutes implements Mountable, LayerLinks {
   }
 
   private void tile(RoutingContext ctx) {
-    List<Layer> layers = requests.layers(ctx.pathParam("layers"));
+    List<Layer> layers = requests.layers(ctx.pathParam("layers"), ctx);
     TileAddress address = TileAddress.parse(ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"));
     TileRequest r = requests.parse(ctx, layers, address);
     String etag = tiles.etag(r);
@@ -73,7 +73,7 @@ public final class TilesRoutes implements Mountable, LayerLinks {
 
   private void tileJson(RoutingContext ctx) {
     String ids = ctx.pathParam("layers");
-    List<Layer> layers = requests.layers(ids);
+    List<Layer> layers = requests.layers(ids, ctx);
     String query = ctx.request().query();
     String suffix = query == null || query.isEmpty() ? "" : "?" + query;
     // Validate the same optional parameters the tiles will get, so a bad filter fails here, not per tile.

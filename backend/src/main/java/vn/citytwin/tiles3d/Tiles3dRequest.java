@@ -1,5 +1,8 @@
 package vn.citytwin.tiles3d;
 
+import java.util.List;
+import vn.citytwin.access.AccessView;
+import vn.citytwin.query.VisibleLayers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -36,9 +39,10 @@ public record Tiles3dRequest(ExtrudedLayer layer, ScenarioRef scenario, Filter f
    * locator {@code layer}); scenario, filter and datetime fail as on every endpoint; a datetime on a layer without
    * time is a 400 (locator {@code datetime}).
    */
-  public static Tiles3dRequest parse(Catalog catalog, ScenarioRegistry scenarios, String layerId, KvpParams p) {
-    ExtrudedLayer layer = ExtrudedLayer.of(catalog.require(layerId, "layer", false));
-    ReadParameters read = ReadParameters.parse(p, scenarios);
+  public static Tiles3dRequest parse(Catalog catalog, ScenarioRegistry scenarios, String layerId, KvpParams p,
+                                     AccessView reader) {
+    ExtrudedLayer layer = ExtrudedLayer.of(VisibleLayers.of(catalog, reader).require(layerId, "layer"));
+    ReadParameters read = ReadParameters.parse(p, scenarios, reader);
     if (read.time() != null && !layer.layer().isTimeEnabled()) {
       throw ApiException.invalidParameter("datetime", "Layer '" + layer.id() + "' has no time dimension");
     }
@@ -54,7 +58,8 @@ public record Tiles3dRequest(ExtrudedLayer layer, ScenarioRef scenario, Filter f
 
   /** Everything the tiles depend on except the layer's data version: scenario chain versions, filter, time. */
   String parameterKey() {
-    return String.join("|", scenario.cacheKey(), filterText == null ? "" : filterText,
+    return String.join("|", scenario.cacheKey(), VisibleLayers.columnsKey(List.of(layer.layer())),
+        filterText == null ? "" : filterText,
         timeText == null ? "" : timeText);
   }
 

@@ -1,5 +1,6 @@
 package vn.citytwin.tiles3d;
 
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -57,7 +58,8 @@ public final class Tiles3dRoutes implements Mountable, LayerLinks {
   }
 
   private Tiles3dRequest request(RoutingContext ctx, String layerId) {
-    return Tiles3dRequest.parse(catalog, scenarios, layerId, KvpParams.of(ctx.queryParams()));
+    return Tiles3dRequest.parse(catalog, scenarios, layerId, KvpParams.of(ctx.queryParams()),
+        AccessView.of(ctx));
   }
 
   private void tileset(RoutingContext ctx) {

@@ -1,5 +1,7 @@
 package vn.citytwin.edit;
 
+import vn.citytwin.testing.Identities;
+import vn.citytwin.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -37,7 +39,8 @@ class EditModelIT {
   static void start() throws Exception {
     db = TestDatabase.create("editmodel");
     server = TestServer.start(db.jdbcUrl(), Map.of("wfs.transactions.enabled", "true"));
-    http = new Http(server.port());
+    // Writes need a role: the test acts as a real user with an API token.
+    http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "test-editor", Role.GIS_ADMIN, Role.PLANNER)));
     FeatureFixtures.load(db);
     server.catalog().reloadNow();
   }

@@ -67,7 +67,13 @@ final class GisFiles {
   }
 
   /** POSTs a multipart form: {@code file} plus text fields. */
-  static HttpResponse<String> upload(int port, Path file, Map<String, String> fields) throws Exception {
+  /**
+   * A multipart upload to {@code POST /api/imports}.
+   *
+   * @param authorization the {@code Authorization} header (imports need gis-admin), or null for an anonymous try
+   */
+  static HttpResponse<String> upload(int port, String authorization, Path file, Map<String, String> fields)
+      throws Exception {
     String boundary = "----citytwin" + UUID.randomUUID();
     var body = new java.io.ByteArrayOutputStream();
     for (Map.Entry<String, String> f : fields.entrySet()) {
@@ -79,9 +85,13 @@ final class GisFiles {
         .getBytes(StandardCharsets.UTF_8));
     body.write(Files.readAllBytes(file));
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports"))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports"))
         .timeout(Duration.ofSeconds(120)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    HttpRequest r = b.build();
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
         .send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }

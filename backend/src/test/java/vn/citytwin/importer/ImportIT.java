@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.citytwin.access.Role;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.Identities;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -36,6 +38,7 @@ class ImportIT {
   static TestDatabase db;
   static CityTwinServer server;
   static Http http;
+  static String gisAdmin;
   @TempDir
   static Path dir;
 
@@ -44,7 +47,8 @@ class ImportIT {
     db = TestDatabase.create("importer");
     Files.createDirectories(dir.resolve("allowed"));
     server = TestServer.start(db.jdbcUrl(), Map.of("import.folder", dir.resolve("allowed").toString()));
-    http = new Http(server.port());
+    gisAdmin = Identities.bearer(Identities.token(db, "gis-admin", Role.GIS_ADMIN));
+    http = new Http(server.port()).as(gisAdmin);
     GisFiles.write(dir, "poi.csv", POI_CSV);
   }
 
@@ -55,7 +59,7 @@ class ImportIT {
   }
 
   static JsonObject submit(Path file, Map<String, String> fields) throws Exception {
-    HttpResponse<String> r = GisFiles.upload(server.port(), file, fields);
+    HttpResponse<String> r = GisFiles.upload(server.port(), gisAdmin, file, fields);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return new JsonObject(r.body());
   }
@@ -186,6 +190,22 @@ class ImportIT {
     assertThat(poiRows("poi_gpkg")).containsExactlyElementsOf(POI_EXPECTED);
   }
 
+  /** Importing publishes layers: anonymous callers are asked to sign in, a viewer is refused; nothing is made. */
+  @Test
+  void onlyAGisAdminImports() throws Exception {
+    Path file = dir.resolve("poi.csv");
+    HttpResponse<String> anonymous = GisFiles.upload(server.port(), null, file, Map.of("layer", "poi_anon",
+        "srs", "EPSG:4326"));
+    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
+    String viewer = Identities.bearer(Identities.token(db, "viewer-only", Role.VIEWER));
+    HttpResponse<String> refused = GisFiles.upload(server.port(), viewer, file, Map.of("layer", "poi_viewer",
+        "srs", "EPSG:4326"));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(new Http(server.port()).get("/api/imports/1").statusCode()).isEqualTo(401);
+    assertThat(rows("SELECT count(*) FROM pg_tables WHERE schemaname = 'city' AND tablename LIKE 'poi\\_anon%'"
+        + " OR tablename LIKE 'poi\\_viewer%'")).containsExactly("0");
+  }
+
   @Test
   void csvWithWktColumnAndAPathInTheImportFolder() throws Exception {
     GisFiles.write(dir.resolve("allowed"), "parcels.csv", "ma_thua,wkt\n"
@@ -226,7 +246,7 @@ class ImportIT {
     Path dxf = Files.createDirectories(dir.resolve("dxf"));
     GisFiles.ogr2ogr(dxf, "-f", "DXF", "poi.dxf", dir.resolve("poi.csv").toString(),
         "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-skipfailures");
-    HttpResponse<String> noCrs = GisFiles.upload(server.port(), dxf.resolve("poi.dxf"), Map.of("layer", "poi_dxf"));
+    HttpResponse<String> noCrs = GisFiles.upload(server.port(), gisAdmin, dxf.resolve("poi.dxf"), Map.of("layer", "poi_dxf"));
     assertThat(noCrs.statusCode()).isEqualTo(400);
     importDone(dxf.resolve("poi.dxf"), Map.of("layer", "poi_dxf", "srs", "EPSG:4326"));
     assertThat(rows("SELECT round(ST_X(geom)::numeric, 6) FROM city.poi_dxf ORDER BY 1"))

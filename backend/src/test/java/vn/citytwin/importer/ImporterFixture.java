@@ -11,8 +11,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.citytwin.access.Role;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.Identities;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -21,15 +23,18 @@ final class ImporterFixture implements AutoCloseable {
   final TestDatabase db;
   final CityTwinServer server;
   final Http http;
+  /** Imports publish layers: the fixture acts as a gis-admin. */
+  final String gisAdmin;
 
   ImporterFixture(String purpose, Map<String, String> settings) {
     db = TestDatabase.create(purpose);
     server = TestServer.start(db.jdbcUrl(), settings);
-    http = new Http(server.port());
+    gisAdmin = Identities.bearer(Identities.token(db, "gis-admin", Role.GIS_ADMIN));
+    http = new Http(server.port()).as(gisAdmin);
   }
 
   HttpResponse<String> upload(Path file, Map<String, String> fields) throws Exception {
-    return GisFiles.upload(server.port(), file, fields);
+    return GisFiles.upload(server.port(), gisAdmin, file, fields);
   }
 
   JsonObject submit(Path file, Map<String, String> fields) throws Exception {

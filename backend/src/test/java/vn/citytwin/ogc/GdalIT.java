@@ -1,5 +1,7 @@
 package vn.citytwin.ogc;
 
+import vn.citytwin.testing.Identities;
+import vn.citytwin.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -42,7 +44,22 @@ class GdalIT {
         "features.max.limit", "1000"));
     base = "http://127.0.0.1:" + server.port();
     FeatureFixtures.load(db);
+    Identities.user(db, "gis-gdal", "mat-khau-gis-admin", Role.GIS_ADMIN);
+    Identities.user(db, "viewer-qgis", "mat-khau-viewer-1", Role.VIEWER);
+    try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement()) {
+      st.execute("INSERT INTO city.cameras (id, code, kind, ward, geom) VALUES"
+          + " (1, 'CAM-001', 'traffic', 'Phường Vũng Tàu', ST_GeomFromText('POINT(107.08 10.35)', 4326))");
+    }
     server.catalog().reloadNow();
+  }
+
+  /** GDAL's way of sending HTTP Basic credentials (what QGIS stores for WMS/WFS connections too). */
+  static String[] basic(String userPwd, String... command) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(command[0]);
+    cmd.addAll(List.of("--config", "GDAL_HTTP_USERPWD", userPwd, "--config", "GDAL_HTTP_AUTH", "BASIC"));
+    cmd.addAll(Arrays.asList(command).subList(1, command.length));
+    return cmd.toArray(String[]::new);
   }
 
   @AfterAll
@@ -92,9 +109,9 @@ class GdalIT {
     assertThat(oapif.exit()).as(oapif.output()).isZero();
     Map<String, Long> viaWfs = counts(dir, dir.resolve("wfs.gpkg"));
     Map<String, Long> viaOapif = counts(dir, dir.resolve("oapif.gpkg"));
-    int publicLayers = server.catalog().publicLayers().size();
+    int publicLayers = server.publicLayers().size();
     assertThat(viaWfs).hasSize(publicLayers);
-    for (var layer : server.catalog().publicLayers()) {
+    for (var layer : server.publicLayers()) {
       long expected = FeatureFixtures.count(db, "SELECT count(*) FROM city.\"" + layer.table() + "\"");
       assertThat(viaWfs.get("citytwin:" + vn.citytwin.ogc.XmlNames.ncName(layer.id()))).as(layer.id())
           .isEqualTo(expected);
@@ -156,14 +173,37 @@ class GdalIT {
         + "[107.09,10.3603],[107.09,10.36]]]}}]}");
     // GDAL 3.6 reads WFS 2.0 insert results the 1.1.0 way, so its transactions speak 1.1.0
     String wfs = "WFS:" + base + "/wfs?VERSION=1.1.0";
-    Run insert = gdal(dir, "ogr2ogr", "-update", "-append", wfs, "new.geojson", "-nln", "citytwin:buildings");
+    // Anonymous clients may not write; GDAL signs in with HTTP Basic as a GIS admin.
+    Run refused = gdal(dir, "ogr2ogr", "-update", "-append", wfs, "new.geojson", "-nln", "citytwin:buildings");
+    assertThat(refused.exit()).as(refused.output()).isNotZero();
+    assertThat(FeatureFixtures.count(db, "SELECT count(*) FROM city.buildings WHERE name = 'GDAL tower'")).isZero();
+    Run insert = gdal(dir, basic("gis-gdal:mat-khau-gis-admin", "ogr2ogr", "-update", "-append", wfs, "new.geojson",
+        "-nln", "citytwin:buildings"));
     assertThat(insert.exit()).as(insert.output()).isZero();
     assertThat(FeatureFixtures.count(db, "SELECT count(*) FROM city.buildings WHERE name = 'GDAL tower'"
         + " AND ST_XMin(geom) = 107.09 AND ST_YMin(geom) = 10.36")).isEqualTo(1);
-    Run delete = gdal(dir, "ogrinfo", "-update", wfs, "-sql",
-        "DELETE FROM citytwin:buildings WHERE name = 'GDAL tower'");
+    Run delete = gdal(dir, basic("gis-gdal:mat-khau-gis-admin", "ogrinfo", "-update", wfs, "-sql",
+        "DELETE FROM citytwin:buildings WHERE name = 'GDAL tower'"));
     assertThat(delete.exit()).as(delete.output()).isZero();
     assertThat(FeatureFixtures.count(db, "SELECT count(*) FROM city.buildings WHERE name = 'GDAL tower'"))
         .isZero();
+  }
+
+  @Test
+  void basicAuthFromGdalOpensInternalLayers(@TempDir Path dir) throws Exception {
+    String wfs = "WFS:" + base + "/wfs";
+    Run anonymous = gdal(dir, "ogrinfo", "-ro", "-so", wfs);
+    assertThat(anonymous.exit()).as(anonymous.output()).isZero();
+    assertThat(anonymous.output()).contains("citytwin:buildings").doesNotContain("cameras");
+    Run viewer = gdal(dir, basic("viewer-qgis:mat-khau-viewer-1", "ogrinfo", "-ro", "-al", "-so", wfs,
+        "citytwin:cameras"));
+    assertThat(viewer.exit()).as(viewer.output()).isZero();
+    assertThat(viewer.output()).contains("Feature Count: 1");
+    Run wrong = gdal(dir, basic("viewer-qgis:sai-mat-khau", "ogrinfo", "-ro", "-so", wfs));
+    assertThat(wrong.exit()).as(wrong.output()).isNotZero();
+    Run oapif = gdal(dir, basic("viewer-qgis:mat-khau-viewer-1", "ogrinfo", "-ro", "-al", "-so",
+        "OAPIF:" + base + "/ogc", "cameras"));
+    assertThat(oapif.exit()).as(oapif.output()).isZero();
+    assertThat(oapif.output()).contains("Feature Count: 1");
   }
 }

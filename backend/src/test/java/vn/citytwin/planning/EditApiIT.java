@@ -274,9 +274,9 @@ class EditApiIT {
     assertThat(pVsBase.keySet()).containsExactlyInAnyOrder("buildings.101", "buildings.102");
     assertThat(pVsBase.get("buildings.101").getJsonObject("properties").getInteger("levels")).isEqualTo(6);
     // Editing the parent changes the child's city: C's cache key moves with P's version.
-    String keyBefore = ps.server.scenarios().resolve(g).cacheKey();
+    String keyBefore = ps.server.scenarios().resolve(g, vn.citytwin.access.AccessView.EVERYTHING).cacheKey();
     ps.postEdits(p, feature("buildings", "modify", 104, null, new JsonObject().put("levels", 5)));
-    assertThat(ps.server.scenarios().resolve(g).cacheKey()).isNotEqualTo(keyBefore);
+    assertThat(ps.server.scenarios().resolve(g, vn.citytwin.access.AccessView.EVERYTHING).cacheKey()).isNotEqualTo(keyBefore);
     assertThat(byId(diff(g, "base")).keySet()).contains("buildings.104");
     // A feature deleted upstream cannot be modified downstream.
     HttpResponse<byte[]> gone = ps.postEdits(g, feature("buildings", "modify", 103, null,
@@ -299,7 +299,7 @@ class EditApiIT {
     assertThat(v3).isGreaterThan(v2);
     http.send("PATCH", "/api/scenarios/" + s, "application/json", new JsonObject().put("name", "v").encode());
     assertThat(version(s)).isGreaterThan(v3);
-    assertThat(ps.server.scenarios().resolve(s).cacheKey()).endsWith("v" + version(s));
+    assertThat(ps.server.scenarios().resolve(s, vn.citytwin.access.AccessView.EVERYTHING).cacheKey()).endsWith("v" + version(s));
   }
 
   @Test

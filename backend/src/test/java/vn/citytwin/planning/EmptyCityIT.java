@@ -1,5 +1,7 @@
 package vn.citytwin.planning;
 
+import vn.citytwin.testing.Identities;
+import vn.citytwin.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -23,7 +25,8 @@ class EmptyCityIT {
   static void start() {
     db = TestDatabase.create("planning_empty");
     server = TestServer.start(db.jdbcUrl(), Map.of("planning.city.extent", "107.0,10.3,107.2,10.5"));
-    http = new Http(server.port());
+    // Writes need a role: the test acts as a real user with an API token.
+    http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "test-editor", Role.PLANNER)));
   }
 
   @AfterAll

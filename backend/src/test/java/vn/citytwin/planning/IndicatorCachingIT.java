@@ -143,9 +143,9 @@ class IndicatorCachingIT {
     try (CityTwinServer one = ps.another(Map.of("http.public.url", url));
          CityTwinServer two = ps.another(Map.of("http.public.url", url));
          CityTwinServer other = ps.another(Map.of("http.public.url", url, "planning.walk.m", "primary_school:100"))) {
-      String tag = etag(new Http(one.port()).get(path));
-      assertThat(new Http(two.port()).get(path, "If-None-Match", tag).statusCode()).isEqualTo(304);
-      HttpResponse<byte[]> r = new Http(other.port()).get(path, "If-None-Match", tag);
+      String tag = etag(new Http(one.port()).as(ps.auth).get(path));
+      assertThat(new Http(two.port()).as(ps.auth).get(path, "If-None-Match", tag).statusCode()).isEqualTo(304);
+      HttpResponse<byte[]> r = new Http(other.port()).as(ps.auth).get(path, "If-None-Match", tag);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(etag(r)).isNotEqualTo(tag);
       assertThat(indicator(r, "access.primary_school")).isZero();

@@ -156,7 +156,7 @@ class IndicatorsIT {
   @Test
   void straightLineDistancesWhenConfigured() {
     try (CityTwinServer other = ps.another(Map.of("planning.access.method", "straight"))) {
-      JsonObject r = new Http(other.port()).getJson("/api/scenarios/base/indicators");
+      JsonObject r = new Http(other.port()).as(ps.auth).getJson("/api/scenarios/base/indicators");
       assertThat(r.getString("accessMethod")).isEqualTo("straight-line");
       assertMatches(values(r.getJsonArray("indicators")),
           Expected.of(District.BUILDINGS, W1 + W2, PARK, STRAIGHT, LIMITS, USES));
@@ -170,7 +170,7 @@ class IndicatorsIT {
   void assumptionsAreConfigurable() {
     try (CityTwinServer other = ps.another(Map.of("planning.resident.m2", "50",
         "planning.walk.m", "primary_school:100"))) {
-      JsonObject r = new Http(other.port()).getJson("/api/scenarios/base/indicators");
+      JsonObject r = new Http(other.port()).as(ps.auth).getJson("/api/scenarios/base/indicators");
       Map<String, Double> v = values(r.getJsonArray("indicators"));
       double residents = District.BUILDINGS.stream().mapToDouble(Expected::residents).sum();
       assertThat(v.get("residents")).isCloseTo(residents / 2, within(1e-6));
@@ -197,7 +197,7 @@ class IndicatorsIT {
       assertThat(r.statusCode()).as(Http.text(r)).isEqualTo(200);
     }
     try (CityTwinServer other = ps.another(Map.of("planning.walk.m", "clinic:300"))) {
-      JsonObject r = new Http(other.port()).getJson("/api/scenarios/" + s + "/indicators");
+      JsonObject r = new Http(other.port()).as(ps.auth).getJson("/api/scenarios/" + s + "/indicators");
       assertThat(r.getString("accessMethod")).isEqualTo("network");
       double total = District.BUILDINGS.stream().mapToDouble(Expected::residents).sum();
       assertThat(values(r.getJsonArray("indicators")).get("access.clinic"))

@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import vn.citytwin.app.CityTwinServer;
+import vn.citytwin.access.Role;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.Identities;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -16,11 +18,15 @@ final class PlanningServer implements AutoCloseable {
   final TestDatabase db;
   final CityTwinServer server;
   final Http http;
+  /** The planner's {@code Authorization} header every request of {@link #http} carries. */
+  final String auth;
 
   private PlanningServer(TestDatabase db, CityTwinServer server) {
     this.db = db;
     this.server = server;
-    this.http = new Http(server.port());
+    // Planning writes need a planner: the tests act as one real planner with an API token.
+    this.auth = Identities.bearer(Identities.token(db, "planner-test", Role.PLANNER));
+    this.http = new Http(server.port()).as(auth);
   }
 
   static PlanningServer start(String purpose) throws Exception {

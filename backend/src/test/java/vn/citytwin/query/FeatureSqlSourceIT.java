@@ -55,7 +55,7 @@ class FeatureSqlSourceIT {
     }
     server.catalog().reloadNow();
     lots = server.catalog().find("lots").orElseThrow();
-    scenario = server.scenarios().resolve(id);
+    scenario = server.scenarios().resolve(id, vn.citytwin.access.AccessView.EVERYTHING);
   }
 
   @AfterAll

@@ -15,13 +15,27 @@ public final class Http {
       // HTTP/1.1 as GIS clients and browsers speak it on plain http (no h2c upgrade).
       .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
+  private final String authorization;
 
   public Http(int port) {
+    this(port, null);
+  }
+
+  private Http(int port, String authorization) {
     this.base = "http://127.0.0.1:" + port;
+    this.authorization = authorization;
+  }
+
+  /** The same client sending {@code Authorization: <authorization>} on every request (see {@link Identities}). */
+  public Http as(String authorization) {
+    return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), authorization);
   }
 
   public HttpResponse<byte[]> get(String path, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET();
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
@@ -34,6 +48,9 @@ public final class Http {
             : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
+    }
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     return send(b.build());
   }

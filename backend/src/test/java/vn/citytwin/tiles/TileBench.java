@@ -67,7 +67,7 @@ public final class TileBench {
     Vertx vertx = Vertx.vertx();
     try (Database db = Database.open(vertx, dbConfig, null)) {
       Catalog catalog = Catalog.load(db);
-      List<Layer> layers = Arrays.stream(args[2].split(",")).map(id -> catalog.require(id, "layer", true)).toList();
+      List<Layer> layers = Arrays.stream(args[2].split(",")).map(id -> catalog.requireAny(id, "layer")).toList();
       if (mode.equals("list")) {
         writeList(db, layers.get(0), Path.of(args[3]), Integer.parseInt(args[4]));
       } else {

@@ -361,7 +361,7 @@ class Tiles3dIT {
     Tiles3dExport.Summary summary;
     try (Tiles3dService service = new Tiles3dService(server.vertx(), server.database(), server.catalog(),
         Tiles3dOptions.from(settings))) {
-      ExtrudedLayer layer = ExtrudedLayer.of(server.catalog().require("buildings", "layer", false));
+      ExtrudedLayer layer = ExtrudedLayer.of(server.catalog().requireAny("buildings", "layer"));
       summary = Tiles3dExport.write(service, Tiles3dRequest.of(layer), dir, 2);
     }
     JsonObject exported = new JsonObject(Files.readString(dir.resolve("tileset.json")));

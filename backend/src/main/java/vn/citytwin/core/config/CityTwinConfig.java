@@ -8,7 +8,8 @@ import java.util.Set;
  */
 public record CityTwinConfig(
     Server server, Database database, Service service, Tiles tiles, Wms wms, Features features, Demo demo,
-    PlanningSettings planning, Wfs wfs, AccessLogSettings accessLog, SensorSettings sensors, Importer importer) {
+    PlanningSettings planning, Wfs wfs, AccessLogSettings accessLog, SensorSettings sensors, Importer importer,
+    Access access) {
 
   /** HTTP listener. {@code publicUrl} is the base URL clients see (behind a proxy), without trailing slash. */
   /**
@@ -67,6 +68,22 @@ public record CityTwinConfig(
   public record Importer(String folder, int maxUploadMb, int maxUnpackedMb, int maxZipRatio, int maxZipEntries,
                          boolean cityBoundary, int gdalTimeoutSeconds, String gdalBin, String workDir) {}
 
+  /**
+   * Access control (docs/security.md). {@code jwtSecret}: the HS256 key of login JWTs (at least 32 characters;
+   * null: generated at first start and kept in the database); {@code adminPassword}/{@code adminToken}: the first
+   * admin's credentials when there is no admin yet (null: generated and printed once); {@code corsOrigins}: the
+   * origins browsers may call from ({@code *}: any, the default for a public map service); login throttling after
+   * {@code loginMaxFailures} wrong passwords per user and address within {@code loginWindowSeconds}.
+   */
+  public record Access(String jwtSecret, int jwtTtlSeconds, int refreshTtlSeconds, String adminPassword,
+                       String adminToken, java.util.List<String> corsOrigins, int loginMaxFailures,
+                       int loginWindowSeconds, int tokenCacheSeconds) {
+    @Override
+    public String toString() {
+      return "Access[jwtSecret=***, adminPassword=***, adminToken=***, corsOrigins=" + corsOrigins + "]";
+    }
+  }
+
   /** The demo city: whether {@code serve} seeds an empty database, and with how many buildings. */
   public record Demo(boolean seedWhenEmpty, int buildings, long seed) {}
 
@@ -115,7 +132,38 @@ public record CityTwinConfig(
         src.bool("import.city.boundary", true), src.integer("import.gdal.timeout.s", 3600, 10, 86400),
         src.string("import.gdal.bin", ""), src.string("import.work.dir", ""));
     return new CityTwinConfig(server, db, service, tiles, wms, features, demo, PlanningSettings.from(src), wfs,
-        AccessLogSettings.from(src), SensorSettings.from(src), importer);
+        AccessLogSettings.from(src), SensorSettings.from(src), importer,
+        access(src));
+  }
+
+  private static Access access(ConfigSource src) {
+    String secret = blankToNull(src.string("access.jwt.secret", ""));
+    if (secret != null && secret.length() < 32) {
+      throw new ConfigException("setting access.jwt.secret: must be at least 32 characters");
+    }
+    String adminPassword = blankToNull(src.string("access.admin.password", ""));
+    if (adminPassword != null && adminPassword.length() < 12) {
+      throw new ConfigException("setting access.admin.password: must be at least 12 characters");
+    }
+    String adminToken = blankToNull(src.string("access.admin.token", ""));
+    if (adminToken != null && adminToken.length() < 32) {
+      throw new ConfigException("setting access.admin.token: must be at least 32 characters");
+    }
+    java.util.List<String> origins = java.util.Arrays.stream(src.string("http.cors.origins", "*").split(","))
+        .map(String::trim).filter(o -> !o.isEmpty()).toList();
+    for (String o : origins) {
+      if (!o.equals("*") && !o.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+        throw new ConfigException("setting http.cors.origins: '" + o + "' must be * or an origin like https://host[:port]");
+      }
+    }
+    return new Access(secret, src.integer("access.jwt.ttl.seconds", 900, 1, 86400),
+        src.integer("access.refresh.ttl.seconds", 7 * 86400, 60, 90 * 86400), adminPassword, adminToken, origins,
+        src.integer("access.login.max.failures", 5, 1, 1000), src.integer("access.login.window.seconds", 900, 1, 86400),
+        src.integer("access.token.cache.seconds", 30, 0, 3600));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /** 0 (never seed) or 1,000–5,000,000 buildings, the generator's range. */

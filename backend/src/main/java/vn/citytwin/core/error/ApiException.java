@@ -44,6 +44,14 @@ public final class ApiException extends RuntimeException {
     return new ApiException(ErrorKind.FORBIDDEN, null, null, message, null);
   }
 
+  public static ApiException unauthorized(String message) {
+    return new ApiException(ErrorKind.UNAUTHORIZED, null, null, message, null);
+  }
+
+  public static ApiException tooManyRequests(String message) {
+    return new ApiException(ErrorKind.TOO_MANY_REQUESTS, null, null, message, null);
+  }
+
   public static ApiException internal(String message, Throwable cause) {
     return new ApiException(ErrorKind.INTERNAL, null, null, message, cause);
   }

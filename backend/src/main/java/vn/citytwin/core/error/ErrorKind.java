@@ -15,6 +15,7 @@ public enum ErrorKind {
   TOO_LARGE(413, "ResponseTooLarge"),
   /** The request line (method, URI, version) is longer than the server accepts. */
   URI_TOO_LONG(414, "URITooLong"),
+  TOO_MANY_REQUESTS(429, "TooManyRequests"),
   TIMEOUT(503, "Timeout"),
   UNAVAILABLE(503, "ServiceUnavailable"),
   INTERNAL(500, "NoApplicableCode");

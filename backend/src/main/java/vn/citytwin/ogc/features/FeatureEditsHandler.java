@@ -1,5 +1,8 @@
 package vn.citytwin.ogc.features;
 
+import vn.citytwin.access.Role;
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import vn.citytwin.catalog.Catalog;
@@ -92,11 +95,13 @@ final class FeatureEditsHandler {
       throw new ApiException(ErrorKind.FORBIDDEN, null, null,
           "Editing is disabled on this server (setting wfs.transactions.enabled)", null);
     }
+    AccessView access = AccessView.of(ctx);
+    access.require(Role.GIS_ADMIN, "Editing features");
     if (ctx.request().getParam("scenario") != null) {
       throw ApiException.notSupported("scenario", "Edits apply to the base city; edit scenarios through the"
           + " planning API");
     }
-    return catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+    return VisibleLayers.of(catalog, access).require(ctx.pathParam("collectionId"), "collectionId");
   }
 
   private static CrsName contentCrs(RoutingContext ctx) {

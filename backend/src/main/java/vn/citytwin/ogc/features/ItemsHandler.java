@@ -1,5 +1,7 @@
 package vn.citytwin.ogc.features;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,9 +52,9 @@ final class ItemsHandler {
   }
 
   void items(RoutingContext ctx) {
-    Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+    Layer layer = VisibleLayers.of(catalog, AccessView.of(ctx)).require(ctx.pathParam("collectionId"), "collectionId");
     String format = format(ctx, List.of("json", "geojson", "html", "csv"));
-    ItemsRequest r = ItemsRequest.parse(layer, ctx.queryParams(), scenarios, config.features().defaultLimit(),
+    ItemsRequest r = ItemsRequest.parse(layer, ctx.queryParams(), scenarios, AccessView.of(ctx), config.features().defaultLimit(),
         config.features().maxLimit());
     StreamPart part = StreamPart.of(r.query(), r.crs(), r.withGeometry());
     String self = self(ctx);
@@ -98,13 +100,13 @@ final class ItemsHandler {
   }
 
   void item(RoutingContext ctx) {
-    Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+    Layer layer = VisibleLayers.of(catalog, AccessView.of(ctx)).require(ctx.pathParam("collectionId"), "collectionId");
     String format = format(ctx, List.of("json", "geojson", "html"));
     if (layer.idColumn() == null) {
       throw ApiException.notFound("featureId", "Layer '" + layer.id() + "' has no feature ids");
     }
     String fid = ctx.pathParam("featureId");
-    ReadParameters read = ReadParameters.parse(KvpParams.of(ctx.queryParams()), scenarios);
+    ReadParameters read = ReadParameters.parse(KvpParams.of(ctx.queryParams()), scenarios, AccessView.of(ctx));
     String crsUri = ctx.request().getParam("crs") == null ? SupportedCrs.CRS84_URI : ctx.request().getParam("crs");
     CrsName crs = SupportedCrs.parse(crsUri, "crs");
     LayerQuery q = LayerQuery.of(layer).scenario(read.scenario()).filter(new Filter.ResourceId(List.of(fid)))

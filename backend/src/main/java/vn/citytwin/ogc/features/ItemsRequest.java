@@ -1,5 +1,6 @@
 package vn.citytwin.ogc.features;
 
+import vn.citytwin.access.AccessView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,11 @@ public record ItemsRequest(LayerQuery query, CrsName crs, String crsUri, int lim
       "filter-lang", "filter-crs", "crs", "sortby", "properties", "skipgeometry", "scenario", "lang", "language",
       "cql_filter", "time");
 
-  static ItemsRequest parse(Layer layer, io.vertx.core.MultiMap raw, ScenarioRegistry scenarios, int defaultLimit,
+  static ItemsRequest parse(Layer layer, io.vertx.core.MultiMap raw, ScenarioRegistry scenarios, AccessView reader,
+                            int defaultLimit,
                             int maxLimit) {
     KvpParams p = KvpParams.of(raw);
-    ReadParameters read = ReadParameters.parse(p, scenarios);
+    ReadParameters read = ReadParameters.parse(p, scenarios, reader);
     Filter filter = read.filter();
     if (read.filterText() != null && p.has("filter-crs")) {
       filter = Cql2Parser.parse(read.filterText(), SupportedCrs.parse(p.require("filter-crs"), "filter-crs"));

@@ -1,5 +1,7 @@
 package vn.citytwin.ogc.features;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,7 +69,8 @@ public final class OgcFeaturesRoutes implements OgcApiPart {
     r.get("/collections/:collectionId/items").handler(items::items);
     r.get("/collections/:collectionId/items/:featureId").handler(items::item);
     r.get("/collections/:collectionId/queryables").handler(ctx -> {
-      Layer layer = catalog.require(ctx.pathParam("collectionId"), "collectionId", false);
+      Layer layer = VisibleLayers.of(catalog, AccessView.of(ctx)).require(ctx.pathParam("collectionId"),
+          "collectionId");
       String self = UrlPaths.collection(config.server().publicUrl(), layer.id()) + "/queryables";
       ctx.response().putHeader("Content-Type", "application/schema+json")
           .end(Queryables.of(layer, config.service().defaultLanguage(), self).encode());
@@ -95,8 +98,8 @@ public final class OgcFeaturesRoutes implements OgcApiPart {
   }
 
   @Override
-  public JsonObject openApiPaths() {
-    return FeaturesOpenApi.paths(catalog.publicLayers(), config.features().defaultLimit(),
+  public JsonObject openApiPaths(VisibleLayers layers) {
+    return FeaturesOpenApi.paths(layers.all(), config.features().defaultLimit(),
         config.features().maxLimit(), config.wfs().transactionsEnabled());
   }
 }

@@ -1,5 +1,6 @@
 package vn.citytwin.ogc.wfs;
 
+import vn.citytwin.access.AccessView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +29,16 @@ import vn.citytwin.scenario.ScenarioRegistry;
 final class GetFeatureKvp {
   private final WfsNames names;
   private final ScenarioRegistry scenarios;
+  private final AccessView reader;
 
-  GetFeatureKvp(WfsNames names, ScenarioRegistry scenarios) {
+  GetFeatureKvp(WfsNames names, ScenarioRegistry scenarios, AccessView reader) {
     this.names = names;
     this.scenarios = scenarios;
+    this.reader = reader;
   }
 
   GetFeatureRequest parse(KvpParams p, WfsVersion version, boolean propertyValue, int maxLimit) {
-    ScenarioRef scenario = scenarios.resolve(p.get("scenario").orElse(null));
+    ScenarioRef scenario = scenarios.resolve(p.get("scenario").orElse(null), reader);
     String timeText = p.get("datetime").or(() -> p.get("TIME")).orElse(null);
     TimeRange time = timeText == null ? null : TimeRange.parse(timeText, p.has("datetime") ? "datetime" : "TIME");
     Integer count = WfsQueries.count(p.integer("COUNT", 0, Integer.MAX_VALUE)

@@ -1,7 +1,6 @@
 package vn.citytwin.ogc.wfs;
 
 import java.util.List;
-import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Field;
 import vn.citytwin.catalog.Layer;
 import vn.citytwin.core.error.ApiException;
@@ -17,10 +16,15 @@ final class WfsNames {
   static final String PREFIX = "citytwin";
   static final String NAMESPACE = "https://citytwin.vn/features";
 
-  private final Catalog catalog;
+  private final List<Layer> layers;
 
-  WfsNames(Catalog catalog) {
-    this.catalog = catalog;
+  /** @param layers the layers the request's principal may see (hidden ones are unknown feature types) */
+  WfsNames(List<Layer> layers) {
+    this.layers = layers;
+  }
+
+  List<Layer> all() {
+    return layers;
   }
 
   /** {@code citytwin:buildings}. */
@@ -41,7 +45,7 @@ final class WfsNames {
   /** The public layer a type name denotes, or InvalidParameterValue naming {@code locator}. */
   Layer layer(String typeName, String locator) {
     String local = local(typeName.trim());
-    for (Layer l : catalog.publicLayers()) {
+    for (Layer l : layers) {
       if (XmlNames.matches(local, l.id())) {
         return l;
       }

@@ -1,5 +1,8 @@
 package vn.citytwin.ogc.wfs;
 
+import vn.citytwin.access.Role;
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -37,10 +40,7 @@ public final class WfsRoutes implements OwsProtocol {
 
   private final Catalog catalog;
   private final LayerStatsService stats;
-  private final WfsNames names;
-  private final GetFeatureKvp kvpParser;
-  private final WfsXmlRequests xmlParser;
-  private final TransactionParser transactions;
+  private final ScenarioRegistry scenarios;
   private final GetFeatureHandler getFeature;
   private final FeatureEditService edits;
   private final CityTwinConfig config;
@@ -49,10 +49,7 @@ public final class WfsRoutes implements OwsProtocol {
                     FeatureEditService edits, CityTwinConfig config) {
     this.catalog = catalog;
     this.stats = stats;
-    this.names = new WfsNames(catalog);
-    this.kvpParser = new GetFeatureKvp(names, scenarios);
-    this.xmlParser = new WfsXmlRequests(names, scenarios);
-    this.transactions = new TransactionParser(names);
+    this.scenarios = scenarios;
     this.getFeature = new GetFeatureHandler(features, config.features().maxLimit());
     this.edits = edits;
     this.config = config;
@@ -82,13 +79,13 @@ public final class WfsRoutes implements OwsProtocol {
             .replace("(", "").replace(")", ","))));
         describe(ctx, v, types, p.get("OUTPUTFORMAT").orElse(null));
       }
-      case "getfeature" -> getFeature.handle(ctx, kvpParser.parse(p, v, false, max), endpoint(ctx));
-      case "getpropertyvalue" -> getFeature.handle(ctx, propertyValue(v, kvpParser.parse(p, v, true, max)),
+      case "getfeature" -> getFeature.handle(ctx, kvpParser(ctx).parse(p, v, false, max), endpoint(ctx));
+      case "getpropertyvalue" -> getFeature.handle(ctx, propertyValue(v, kvpParser(ctx).parse(p, v, true, max)),
           endpoint(ctx));
       case "liststoredqueries" -> xml(ctx, "application/xml; charset=utf-8",
-          StoredQueries.list(catalog.publicLayers()));
+          StoredQueries.list(names(ctx).all()));
       case "describestoredqueries" -> xml(ctx, "application/xml; charset=utf-8", StoredQueries.describe(
-          KvpLists.items(p.get("STOREDQUERY_ID").orElse(null)), catalog.publicLayers()));
+          KvpLists.items(p.get("STOREDQUERY_ID").orElse(null)), names(ctx).all()));
       case "transaction" -> throw ApiException.notSupported("request",
           "Transaction is accepted as XML POST only");
       default -> throw ApiException.notSupported("request", "Operation '" + ErrorText.abbreviate(request)
@@ -115,14 +112,14 @@ public final class WfsRoutes implements OwsProtocol {
     switch (op) {
       case "DescribeFeatureType" -> describe(ctx, v, WfsXmlRequests.describeTypeNames(root),
           XmlElements.attr(root, "outputFormat"));
-      case "GetFeature" -> getFeature.handle(ctx, xmlParser.getFeature(root, v, query, false, max), endpoint(ctx));
-      case "GetPropertyValue" -> getFeature.handle(ctx, propertyValue(v, xmlParser.getFeature(root, v, query, true,
+      case "GetFeature" -> getFeature.handle(ctx, xmlParser(ctx).getFeature(root, v, query, false, max), endpoint(ctx));
+      case "GetPropertyValue" -> getFeature.handle(ctx, propertyValue(v, xmlParser(ctx).getFeature(root, v, query, true,
           max)), endpoint(ctx));
       case "ListStoredQueries" -> xml(ctx, "application/xml; charset=utf-8",
-          StoredQueries.list(catalog.publicLayers()));
+          StoredQueries.list(names(ctx).all()));
       case "DescribeStoredQueries" -> xml(ctx, "application/xml; charset=utf-8", StoredQueries.describe(
           XmlElements.children(root, "StoredQueryId").stream().map(XmlElements::text).toList(),
-          catalog.publicLayers()));
+          names(ctx).all()));
       case "Transaction" -> transaction(ctx, root, v, query);
       case "LockFeature", "GetFeatureWithLock" -> throw ApiException.notSupported("request",
           "Locking is not offered by this server");
@@ -152,6 +149,19 @@ public final class WfsRoutes implements OwsProtocol {
     }
   }
 
+  /** The feature types the request's principal may see (hidden layers are unknown types, as nonexistent ones). */
+  private WfsNames names(RoutingContext ctx) {
+    return new WfsNames(VisibleLayers.of(catalog, AccessView.of(ctx)).all());
+  }
+
+  private GetFeatureKvp kvpParser(RoutingContext ctx) {
+    return new GetFeatureKvp(names(ctx), scenarios, AccessView.of(ctx));
+  }
+
+  private WfsXmlRequests xmlParser(RoutingContext ctx) {
+    return new WfsXmlRequests(names(ctx), scenarios, AccessView.of(ctx));
+  }
+
   private static GetFeatureRequest propertyValue(WfsVersion v, GetFeatureRequest r) {
     if (v != WfsVersion.V2_0_0) {
       throw ApiException.notSupported("request", "GetPropertyValue is a WFS 2.0 operation");
@@ -160,7 +170,7 @@ public final class WfsRoutes implements OwsProtocol {
   }
 
   private void capabilities(RoutingContext ctx, WfsVersion v) {
-    List<Layer> layers = catalog.publicLayers();
+    List<Layer> layers = names(ctx).all();
     List<Future<LayerStats>> all = layers.stream().map(stats::stats).toList();
     Future.join(all).onComplete(done -> {
       Map<String, LayerStats> byId = new HashMap<>();
@@ -183,13 +193,13 @@ public final class WfsRoutes implements OwsProtocol {
   private void describe(RoutingContext ctx, WfsVersion v, List<String> typeNames, String outputFormat) {
     List<Layer> layers = new ArrayList<>();
     for (String t : typeNames) {
-      Layer l = names.layer(t, "typeNames");
+      Layer l = names(ctx).layer(t, "typeNames");
       if (!layers.contains(l)) {
         layers.add(l);
       }
     }
     if (layers.isEmpty()) {
-      layers.addAll(catalog.publicLayers());
+      layers.addAll(names(ctx).all());
     }
     GmlVersion gml = v.gml();
     if (outputFormat != null && !outputFormat.equalsIgnoreCase("XMLSCHEMA")) {
@@ -211,7 +221,8 @@ public final class WfsRoutes implements OwsProtocol {
       throw ApiException.notSupported("scenario", "Transactions edit the base city; edit scenarios through the"
           + " planning API");
     }
-    var parsed = transactions.parse(root, v);
+    AccessView.of(ctx).require(Role.GIS_ADMIN, "Transaction");
+    var parsed = new TransactionParser(names(ctx)).parse(root, v);
     edits.apply(parsed, ValueSyntax.TEXT).onSuccess(result -> xml(ctx, "application/xml; charset=utf-8",
         TransactionResponseWriter.write(result, v))).onFailure(ctx::fail);
   }

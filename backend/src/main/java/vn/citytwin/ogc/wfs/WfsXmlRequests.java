@@ -1,5 +1,6 @@
 package vn.citytwin.ogc.wfs;
 
+import vn.citytwin.access.AccessView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +25,17 @@ import vn.citytwin.scenario.ScenarioRegistry;
 final class WfsXmlRequests {
   private final WfsNames names;
   private final ScenarioRegistry scenarios;
+  private final AccessView reader;
 
-  WfsXmlRequests(WfsNames names, ScenarioRegistry scenarios) {
+  WfsXmlRequests(WfsNames names, ScenarioRegistry scenarios, AccessView reader) {
     this.names = names;
     this.scenarios = scenarios;
+    this.reader = reader;
   }
 
   GetFeatureRequest getFeature(Element root, WfsVersion version, KvpParams query, boolean propertyValue,
                                int maxLimit) {
-    ScenarioRef scenario = scenarios.resolve(query.get("scenario").orElse(null));
+    ScenarioRef scenario = scenarios.resolve(query.get("scenario").orElse(null), reader);
     String timeText = query.get("datetime").or(() -> query.get("TIME")).orElse(null);
     TimeRange time = timeText == null ? null : TimeRange.parse(timeText, "datetime");
     Integer count = WfsQueries.count(integer(root, version == WfsVersion.V2_0_0 ? "count" : "maxFeatures"),
@@ -60,7 +63,7 @@ final class WfsXmlRequests {
         if (id == null || id.isEmpty()) {
           throw ApiException.missingParameter("ID");
         }
-        Layer layer = new GetFeatureKvp(names, scenarios).layerOfId(id, "ID");
+        Layer layer = new GetFeatureKvp(names, scenarios, reader).layerOfId(id, "ID");
         WfsQuery q = WfsQueries.query(version, layer, new Filter.ResourceId(List.of(id)), null, null, null, null);
         return new GetFeatureRequest(version, List.of(q), scenario, time, 1, 0, false, format, null, true, null);
       }

@@ -28,7 +28,6 @@ import vn.citytwin.render.legend.LegendRenderer;
 public final class CapabilitiesService {
   private final Database db;
   private final Catalog catalog;
-  private final WmsLayers layers;
   private final LayerStatsService stats;
   private final StyleLibrary styles;
   private final LegendRenderer legends;
@@ -40,11 +39,10 @@ public final class CapabilitiesService {
   private final Map<String, int[]> legendSizes = new ConcurrentHashMap<>();
 
   /** @param endpoint the public URL of the WMS endpoint, e.g. {@code https://host/wms} */
-  public CapabilitiesService(Database db, Catalog catalog, WmsLayers layers, LayerStatsService stats,
+  public CapabilitiesService(Database db, Catalog catalog, LayerStatsService stats,
       StyleLibrary styles, LegendRenderer legends, CityTwinConfig config, String endpoint) {
     this.db = db;
     this.catalog = catalog;
-    this.layers = layers;
     this.stats = stats;
     this.styles = styles;
     this.legends = legends;
@@ -53,15 +51,15 @@ public final class CapabilitiesService {
   }
 
   /** The current update sequence: the sum of the public layers' data versions. */
-  public long updateSequence() {
+  public long updateSequence(WmsLayers layers) {
     return layers.all().stream().mapToLong(l -> catalog.versions().of(l.id())).sum();
   }
 
   /** The document (XML text) for a version and language ("vi" or "en"). */
-  public Future<String> capabilities(WmsVersion version, String language) {
+  public Future<String> capabilities(WmsVersion version, String language, WmsLayers layers) {
     List<Layer> all = layers.all();
-    long sequence = updateSequence();
-    String key = version.text() + '|' + language + '|' + sequence + '|'
+    long sequence = updateSequence(layers);
+    String key = version.text() + '|' + language + '|' + sequence + '|' + layers.view().cacheKey() + '|'
         + String.join(",", all.stream().map(Layer::id).toList());
     String cached = documents.getIfPresent(key);
     if (cached != null) {

@@ -18,18 +18,16 @@ public final class FeatureInfoParser {
   static final int MAX_FEATURE_COUNT = 1000;
 
   private final MapRequestParser maps;
-  private final WmsLayers layers;
   private final ScenarioRegistry scenarios;
 
-  public FeatureInfoParser(MapRequestParser maps, WmsLayers layers, ScenarioRegistry scenarios) {
+  public FeatureInfoParser(MapRequestParser maps, ScenarioRegistry scenarios) {
     this.maps = maps;
-    this.layers = layers;
     this.scenarios = scenarios;
   }
 
-  public FeatureInfoRequest parse(KvpParams p) {
+  public FeatureInfoRequest parse(KvpParams p, WmsLayers layers) {
     WmsVersion version = WmsVersion.ofRequest(p.get("VERSION").or(() -> p.get("WMTVER")).orElse(null));
-    List<MapLayer> drawn = maps.layers(p);
+    List<MapLayer> drawn = maps.layers(p, layers);
     MapView view = maps.view(p, version);
     List<MapLayer> queried = new ArrayList<>();
     for (String entry : MapRequestParser.split(p.require("QUERY_LAYERS"))) {
@@ -58,7 +56,7 @@ public final class FeatureInfoParser {
     int count = p.integer("FEATURE_COUNT", 1, MAX_FEATURE_COUNT).orElse(1);
     Integer buffer = p.integer("BUFFER", 0, 100).orElse(null);
     return new FeatureInfoRequest(version, view, queried, i, j, format, count, buffer,
-        scenarios.resolve(p.get("scenario").orElse(null)), MapRequestParser.time(p));
+        scenarios.resolve(p.get("scenario").orElse(null), layers.view()), MapRequestParser.time(p));
   }
 
   /** A pixel index in [0, size): MissingParameterValue when absent, InvalidPoint when not in the image. */

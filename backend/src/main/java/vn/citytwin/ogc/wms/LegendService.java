@@ -29,20 +29,18 @@ import vn.citytwin.render.style.Style;
 public final class LegendService {
   private static final int MAX_ICON = 512;
 
-  private final WmsLayers layers;
   private final StyleLibrary styles;
   private final LegendRenderer renderer;
   private final WorkerExecutor workers;
 
-  public LegendService(WmsLayers layers, StyleLibrary styles, LegendRenderer renderer, WorkerExecutor workers) {
-    this.layers = layers;
+  public LegendService(StyleLibrary styles, LegendRenderer renderer, WorkerExecutor workers) {
     this.styles = styles;
     this.renderer = renderer;
     this.workers = workers;
   }
 
   /** Parses and draws; parsing errors are thrown before any work is scheduled. */
-  public Future<MapImage> legend(KvpParams p, String language) {
+  public Future<MapImage> legend(KvpParams p, String language, WmsLayers layers) {
     WmsLayers.Named named = layers.resolve(p.require("LAYER"), "LAYER");
     String formatText = p.getOr("FORMAT", "image/png");
     ImageFormat format = ImageFormat.lookup(formatText).orElseThrow(() -> WmsErrors.invalidFormat("FORMAT",

@@ -29,23 +29,20 @@ import vn.citytwin.scenario.ScenarioRegistry;
  * error names the parameter and carries the WMS exception code. Runs on the event loop: no I/O.
  */
 public final class MapRequestParser {
-  private final WmsLayers layers;
   private final StyleLibrary styles;
   private final ScenarioRegistry scenarios;
   private final CityTwinConfig.Wms limits;
 
-  public MapRequestParser(WmsLayers layers, StyleLibrary styles, ScenarioRegistry scenarios,
-      CityTwinConfig.Wms limits) {
-    this.layers = layers;
+  public MapRequestParser(StyleLibrary styles, ScenarioRegistry scenarios, CityTwinConfig.Wms limits) {
     this.styles = styles;
     this.scenarios = scenarios;
     this.limits = limits;
   }
 
   /** A whole GetMap request. */
-  public GetMapRequest getMap(KvpParams p) {
+  public GetMapRequest getMap(KvpParams p, WmsLayers layers) {
     WmsVersion version = WmsVersion.ofRequest(p.get("VERSION").or(() -> p.get("WMTVER")).orElse(null));
-    List<MapLayer> drawn = layers(p);
+    List<MapLayer> drawn = layers(p, layers);
     MapView view = view(p, version);
     String formatText = p.require("FORMAT");
     ImageFormat format = ImageFormat.lookup(formatText).orElseThrow(() -> WmsErrors.invalidFormat("FORMAT",
@@ -53,9 +50,9 @@ public final class MapRequestParser {
             + String.join(", ", ImageFormat.advertised())));
     boolean transparent = transparent(p);
     Color background = background(p);
-    ScenarioRef scenario = scenarios.resolve(p.get("scenario").orElse(null));
+    ScenarioRef scenario = scenarios.resolve(p.get("scenario").orElse(null), layers.view());
     TimeSelection time = time(p);
-    String key = cacheKey(p, version, format);
+    String key = cacheKey(p, version, format) + "|access=" + layers.view().cacheKey();
     return new GetMapRequest(version, view, drawn, format, transparent, background, scenario, time, key);
   }
 
@@ -125,7 +122,7 @@ public final class MapRequestParser {
    * LAYERS with STYLES, SLD_BODY and the vendor filters, groups expanded. With SLD_BODY and no LAYERS, the
    * document's NamedLayers are the layers.
    */
-  public List<MapLayer> layers(KvpParams p) {
+  public List<MapLayer> layers(KvpParams p, WmsLayers layers) {
     Map<String, Style> sldStyles = sldBody(p);
     List<String> entries;
     if (p.has("LAYERS")) {

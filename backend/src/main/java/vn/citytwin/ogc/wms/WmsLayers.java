@@ -1,11 +1,11 @@
 package vn.citytwin.ogc.wms;
 
+import vn.citytwin.query.VisibleLayers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.citytwin.catalog.Catalog;
 import vn.citytwin.catalog.Layer;
 
 /**
@@ -13,15 +13,23 @@ import vn.citytwin.catalog.Layer;
  * on every call (a catalog reload is seen at once). A layer id wins over a group of the same name.
  */
 public final class WmsLayers {
-  private final Catalog catalog;
+  private final VisibleLayers visible;
+  private final List<Layer> all;
 
-  public WmsLayers(Catalog catalog) {
-    this.catalog = catalog;
+  /** @param visible the layers the request's principal may see: the others are not defined here */
+  public WmsLayers(VisibleLayers visible) {
+    this.visible = visible;
+    this.all = visible.all();
   }
 
-  /** Public layers in catalog order. */
+  /** Visible layers in catalog order. */
   public List<Layer> all() {
-    return catalog.publicLayers();
+    return all;
+  }
+
+  /** The request's access view (scenario resolution, cache keys). */
+  public vn.citytwin.access.AccessView view() {
+    return visible.view();
   }
 
   /** Groups in the order of their first member. */
@@ -29,7 +37,7 @@ public final class WmsLayers {
     Map<String, List<Layer>> byGroup = new LinkedHashMap<>();
     for (Layer l : all()) {
       String g = l.meta().group();
-      if (g != null && !g.isBlank() && catalog.find(g).isEmpty()) {
+      if (g != null && !g.isBlank() && visible.catalog().find(g).isEmpty()) {
         byGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(l);
       }
     }
@@ -47,9 +55,9 @@ public final class WmsLayers {
     return groups().stream().filter(g -> g.members().contains(layer)).findFirst();
   }
 
-  /** A public layer by name. */
+  /** A visible layer by name. */
   public Optional<Layer> layer(String name) {
-    return catalog.find(name).filter(l -> l.meta().isPublic());
+    return visible.find(name);
   }
 
   /**

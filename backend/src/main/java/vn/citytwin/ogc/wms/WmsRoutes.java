@@ -1,5 +1,7 @@
 package vn.citytwin.ogc.wms;
 
+import vn.citytwin.query.VisibleLayers;
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -65,16 +67,15 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
   public static WmsRoutes create(Vertx vertx, Database db, Catalog catalog, ScenarioRegistry scenarios,
       LayerStatsService stats, CityTwinConfig config) {
     StyleLibrary styles = StyleLibrary.fromClasspath();
-    WmsLayers layers = new WmsLayers(catalog);
     WorkerExecutor renderers = vertx.createSharedWorkerExecutor("citytwin-wms",
         Math.max(2, Runtime.getRuntime().availableProcessors()));
-    MapRequestParser mapParser = new MapRequestParser(layers, styles, scenarios, config.wms());
+    MapRequestParser mapParser = new MapRequestParser(styles, scenarios, config.wms());
     LegendRenderer legendRenderer = new LegendRenderer();
     String endpoint = config.server().publicUrl() + PATH;
-    return new WmsRoutes(catalog, config, mapParser, new FeatureInfoParser(mapParser, layers, scenarios),
+    return new WmsRoutes(catalog, config, mapParser, new FeatureInfoParser(mapParser, scenarios),
         new MapService(db, renderers, new MapRenderer(), config.wms()), new FeatureInfoService(db, config.wms()),
-        new LegendService(layers, styles, legendRenderer, renderers),
-        new CapabilitiesService(db, catalog, layers, stats, styles, legendRenderer, config, endpoint));
+        new LegendService(styles, legendRenderer, renderers),
+        new CapabilitiesService(db, catalog, stats, styles, legendRenderer, config, endpoint));
   }
 
   @Override
@@ -121,11 +122,16 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
     WmsExceptionReports.send(ctx, error, p != null ? p : KvpParams.of(ctx.queryParams()), config.wms());
   }
 
+  /** The layers (and groups) the request's principal may see. */
+  private WmsLayers layers(RoutingContext ctx) {
+    return new WmsLayers(VisibleLayers.of(catalog, AccessView.of(ctx)));
+  }
+
   private void getCapabilities(RoutingContext ctx, KvpParams p) {
     WmsVersion version = WmsVersion.negotiate(p.get("VERSION").or(() -> p.get("WMTVER")).orElse(null));
     String language = language(p);
-    checkUpdateSequence(p);
-    capabilities.capabilities(version, language).onSuccess(doc -> ctx.response()
+    checkUpdateSequence(p, layers(ctx));
+    capabilities.capabilities(version, language, layers(ctx)).onSuccess(doc -> ctx.response()
         .putHeader("Content-Type", version == WmsVersion.V1_3_0 ? "text/xml; charset=utf-8"
             : "application/vnd.ogc.wms_xml; charset=utf-8")
         .putHeader("Cache-Control", "no-cache")
@@ -133,12 +139,12 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
   }
 
   /** UPDATESEQUENCE equal to the current one: CurrentUpdateSequence; greater: InvalidUpdateSequence. */
-  private void checkUpdateSequence(KvpParams p) {
+  private void checkUpdateSequence(KvpParams p, WmsLayers layers) {
     String s = p.get("UPDATESEQUENCE").orElse(null);
     if (s == null) {
       return;
     }
-    long current = capabilities.updateSequence();
+    long current = capabilities.updateSequence(layers);
     long asked;
     try {
       asked = Long.parseLong(s.trim());
@@ -161,7 +167,7 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
   }
 
   private void getMap(RoutingContext ctx, KvpParams p) {
-    GetMapRequest r = mapParser.getMap(p);
+    GetMapRequest r = mapParser.getMap(p, layers(ctx));
     StringBuilder versions = new StringBuilder();
     r.layers().forEach(l -> versions.append(l.layer().id()).append('@')
         .append(catalog.versions().of(l.layer().id())).append(';'));
@@ -173,7 +179,7 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
   }
 
   private void getFeatureInfo(RoutingContext ctx, KvpParams p) {
-    FeatureInfoRequest r = infoParser.parse(p);
+    FeatureInfoRequest r = infoParser.parse(p, layers(ctx));
     infos.getFeatureInfo(r).onSuccess(found -> ctx.response()
         .putHeader("Content-Type", r.format().contentType())
         .putHeader("Cache-Control", "no-cache")
@@ -181,7 +187,7 @@ public final class WmsRoutes implements OwsProtocol, LayerLinks {
   }
 
   private void getLegendGraphic(RoutingContext ctx, KvpParams p) {
-    Future<MapImage> legend = legends.legend(p, language(p));
+    Future<MapImage> legend = legends.legend(p, language(p), layers(ctx));
     legend.onSuccess(img -> {
       ctx.response().putHeader("Cache-Control", "public, max-age=300");
       sendImage(ctx, img);

@@ -51,6 +51,6 @@ final class CityExtent {
   }
 
   List<String> mapLayers() {
-    return MAP_LAYERS.stream().filter(id -> catalog.find(id).filter(l -> l.meta().isPublic()).isPresent()).toList();
+    return MAP_LAYERS.stream().filter(id -> catalog.find(id).isPresent()).toList();
   }
 }

@@ -52,12 +52,21 @@ public final class DiffService {
     this.catalog = catalog;
   }
 
+  /** The diff over every layer (for the comparison report's map extent: geometry only). */
   public Future<JsonObject> diff(ScenarioRef a, ScenarioRef b) {
+    return diff(a, b, catalog.all());
+  }
+
+  /**
+   * The diff over the given layers: a request's {@code query.VisibleLayers}, so hidden layers and attributes stay
+   * out of it.
+   */
+  public Future<JsonObject> diff(ScenarioRef a, ScenarioRef b, java.util.List<Layer> layers) {
     return db.withConnection(c -> {
       JsonArray features = new JsonArray();
       Long[] chains = union(a, b);
       if (chains.length > 0) {
-        for (Layer layer : catalog.all()) {
+        for (Layer layer : layers) {
           if (layer.meta().editable() && layer.idColumn() != null) {
             diffLayer(c, layer, a, b, chains, features);
           }

@@ -1,5 +1,6 @@
 package vn.citytwin.planning.edits;
 
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ public final class EditService {
   public Future<List<Applied>> apply(long scenarioId, List<FeatureEdit> edits) {
     return scenarios.write(c -> {
       lockEditable(c, scenarioId);
-      ScenarioRef ref = registry.resolve(scenarioId);
+      ScenarioRef ref = registry.resolve(scenarioId, AccessView.EVERYTHING); // PlanningRoutes checked the writer
       RowCheck check = new RowCheck(c);
       List<Applied> out = new ArrayList<>();
       for (FeatureEdit fe : edits) {
@@ -78,7 +79,7 @@ public final class EditService {
   public Future<Void> undo(long scenarioId, String layerId, long featureId) {
     return scenarios.write(c -> {
       lockEditable(c, scenarioId);
-      Layer layer = catalog.require(layerId, "layer", false);
+      Layer layer = catalog.requireAny(layerId, "layer");
       if (!EditStore.remove(c, scenarioId, layer.id(), featureId)) {
         throw ApiException.notFound("featureId", "Scenario " + scenarioId + " has no edit of " + layer.id() + " "
             + featureId);

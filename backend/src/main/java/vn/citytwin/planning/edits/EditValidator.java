@@ -27,7 +27,7 @@ public final class EditValidator {
   }
 
   public ValidEdit validate(FeatureEdit e) {
-    Layer layer = catalog.find(e.layerId()).filter(l -> l.meta().isPublic()).orElseThrow(() ->
+    Layer layer = catalog.find(e.layerId()).orElseThrow(() ->
         ApiException.invalidParameter(e.at("layer"), "Unknown layer '" + e.layerId() + "'"));
     if (!layer.meta().editable() || layer.idColumn() == null) {
       throw ApiException.invalidParameter(e.at("layer"), "Layer '" + layer.id() + "' is not editable in scenarios");

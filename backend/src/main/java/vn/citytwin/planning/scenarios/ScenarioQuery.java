@@ -9,4 +9,6 @@ package vn.citytwin.planning.scenarios;
  * @param limit page size, at least 1
  * @param offset rows to skip, at least 0
  */
-public record ScenarioQuery(ScenarioStatus status, Long parent, boolean baseOnly, int limit, int offset) {}
+/** @param readerId the user listing (null: anonymous); {@code readerAdmin}: sees every scenario */
+public record ScenarioQuery(ScenarioStatus status, Long parent, boolean baseOnly, int limit, int offset, Long readerId,
+                            boolean readerAdmin) {}

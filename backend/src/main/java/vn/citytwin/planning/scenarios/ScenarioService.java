@@ -1,5 +1,6 @@
 package vn.citytwin.planning.scenarios;
 
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Future;
 import java.util.Optional;
 import vn.citytwin.core.db.Database;
@@ -33,15 +34,16 @@ public final class ScenarioService {
    * Creates a scenario. {@code name} is required; status defaults to draft; parent (when given) must exist and
    * the chain must stay within {@link ScenarioRegistry#MAX_DEPTH}.
    */
-  public Future<Scenario> create(ScenarioFields f) {
+  public Future<Scenario> create(ScenarioFields f, AccessView creator) {
     String name = requireName(f.name());
     return write(c -> {
       Long parent = f.parent() == null ? null : f.parent().orElse(null);
       if (parent != null) {
-        checkParent(c, parent);
+        checkParent(c, parent, creator);
       }
       long id = ScenarioStore.insert(c, parent, name, text(f.description()), text(f.author()),
-          f.status() == null ? ScenarioStatus.DRAFT : f.status().orElse(ScenarioStatus.DRAFT));
+          f.status() == null ? ScenarioStatus.DRAFT : f.status().orElse(ScenarioStatus.DRAFT),
+          creator.principal().userId());
       return id;
     }).compose(this::get);
   }
@@ -90,7 +92,7 @@ public final class ScenarioService {
    * A new scenario with the same parent and a copy of every edit (same feature ids). Name defaults to
    * "<name> (copy)", status to draft; other given fields override the original's.
    */
-  public Future<Scenario> duplicate(long id, ScenarioFields f) {
+  public Future<Scenario> duplicate(long id, ScenarioFields f, AccessView creator) {
     if (f.name() != null) {
       requireName(f.name());
     }
@@ -100,7 +102,8 @@ public final class ScenarioService {
       String description = f.description() != null ? f.description().orElse(null) : original.description();
       String author = f.author() != null ? f.author().orElse(null) : original.author();
       ScenarioStatus status = f.status() != null ? f.status().orElse(ScenarioStatus.DRAFT) : ScenarioStatus.DRAFT;
-      long copy = ScenarioStore.insert(c, original.parentId(), name, description, author, status);
+      long copy = ScenarioStore.insert(c, original.parentId(), name, description, author, status,
+          creator.principal().userId());
       ScenarioStore.copyEdits(c, id, copy);
       return copy;
     }).compose(this::get);
@@ -117,13 +120,25 @@ public final class ScenarioService {
     }));
   }
 
-  private void checkParent(java.sql.Connection c, long parent) throws java.sql.SQLException {
+  /** Sets the scenario's readers (see {@link ScenarioStore#share}); the caller checked the principal may. */
+  public Future<Void> share(long id, String visibility, java.util.List<String> users) {
+    return write(c -> {
+      ScenarioStore.get(c, id, true);
+      ScenarioStore.share(c, id, visibility, users);
+      return null;
+    });
+  }
+
+  private void checkParent(java.sql.Connection c, long parent, AccessView creator) throws java.sql.SQLException {
     try {
       ScenarioStore.get(c, parent, true);
     } catch (ApiException e) {
       throw ApiException.invalidParameter("parent", "Unknown parent scenario " + parent);
     }
-    int depth = registry.resolve(parent).chain().size();
+    if (!registry.readable(parent, creator)) { // a parent the creator may not see is as unknown as a missing one
+      throw ApiException.invalidParameter("parent", "Unknown parent scenario " + parent);
+    }
+    int depth = registry.resolve(parent, AccessView.EVERYTHING).chain().size();
     if (depth >= ScenarioRegistry.MAX_DEPTH) {
       throw ApiException.invalidParameter("parent", "Scenario chains are limited to " + ScenarioRegistry.MAX_DEPTH
           + " levels");

@@ -34,6 +34,12 @@ public final class ScenarioStore {
     } else if (q.baseOnly()) {
       where.append(" AND s.parent_id IS NULL");
     }
+    // Only scenarios the reader may see: published ones, its own, those shared with it; admins see all.
+    where.append(" AND (? OR s.visibility = 'published' OR s.owner_id = ? OR (s.visibility = 'shared' AND EXISTS"
+        + " (SELECT 1 FROM planning.scenario_share h WHERE h.scenario_id = s.id AND h.user_id = ?)))");
+    params.add(q.readerAdmin());
+    params.add(q.readerId() == null ? -1L : q.readerId());
+    params.add(q.readerId() == null ? -1L : q.readerId());
     long matched;
     try (PreparedStatement ps = new SqlStatement("SELECT count(*) FROM planning.scenario s" + where, params)
         .prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -72,10 +78,42 @@ public final class ScenarioStore {
     }
   }
 
+  /** A new scenario, private to {@code owner} (null: an admin's scenario nobody owns, still private). */
+  /**
+   * Sets who may read a scenario: {@code private} (its author), {@code shared} (and the named users) or
+   * {@code published} (everyone). Unknown user names are an error naming {@code users}.
+   */
+  static void share(Connection c, long id, String visibility, List<String> users) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE planning.scenario SET visibility = ? WHERE id = ?")) {
+      ps.setString(1, visibility);
+      ps.setLong(2, id);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM planning.scenario_share WHERE scenario_id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+    if (users.isEmpty()) {
+      notifyChange(c, id);
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO planning.scenario_share (scenario_id, user_id)"
+        + " SELECT ?, id FROM access.app_user WHERE name = ANY (?)")) {
+      ps.setLong(1, id);
+      ps.setArray(2, c.createArrayOf("text", users.toArray()));
+      if (ps.executeUpdate() != new java.util.HashSet<>(users).size()) {
+        throw vn.citytwin.core.error.ApiException.invalidParameter("users", "Unknown user among " + users.size()
+            + " names");
+      }
+    }
+    notifyChange(c, id);
+  }
+
   static long insert(Connection c, Long parent, String name, String description, String author,
-                     ScenarioStatus status) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO planning.scenario "
-        + "(parent_id, name, description, author, status) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                     ScenarioStatus status, Long owner) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO planning.scenario (parent_id, name, description,"
+        + " author, status, owner_id, visibility) VALUES (?, ?, ?, ?, ?, ?, 'private') RETURNING id")) {
+      ps.setObject(6, owner);
       ps.setObject(1, parent);
       ps.setString(2, name);
       ps.setString(3, description);
@@ -157,7 +195,7 @@ public final class ScenarioStore {
     return new Scenario(rs.getLong("id"), parentId, rs.getString("name"), rs.getString("description"),
         rs.getString("author"), ScenarioStatus.parse(rs.getString("status"), "status"), rs.getLong("version"),
         instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")), rs.getLong("edit_count"),
-        rs.getLong("child_count"));
+        rs.getLong("child_count"), rs.getString("visibility"), rs.getString("owner"));
   }
 
   private static java.time.Instant instant(Timestamp ts) {

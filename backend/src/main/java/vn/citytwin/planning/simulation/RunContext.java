@@ -38,7 +38,7 @@ public final class RunContext {
    * @param properties the attribute columns the simulation's SQL reads
    */
   public SqlStatement source(String layerId, List<String> properties) {
-    return FeatureSql.source(LayerQuery.of(catalog.require(layerId, "layer", true)).scenario(scenario)
+    return FeatureSql.source(LayerQuery.of(catalog.requireAny(layerId, "layer")).scenario(scenario)
         .properties(properties).build());
   }
 

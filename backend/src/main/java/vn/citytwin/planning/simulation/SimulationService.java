@@ -1,5 +1,6 @@
 package vn.citytwin.planning.simulation;
 
+import vn.citytwin.access.AccessView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -98,7 +99,7 @@ public final class SimulationService implements AutoCloseable {
                                                                      JsonObject body) {
     P params = sim.parse(body);
     return db.withConnection(c -> {
-      ScenarioRef ref = scenarios.resolve(scenario);
+      ScenarioRef ref = scenarios.resolve(scenario, AccessView.EVERYTHING); // PlanningRoutes checked the reader
       String cacheKey = cacheKey(c, sim, ref, params);
       Run running = inFlight.get(cacheKey);
       if (running != null && !running.status().isFinal()) {
@@ -177,7 +178,7 @@ public final class SimulationService implements AutoCloseable {
   }
 
   private RunView find(Connection c, String scenario, String runId) throws SQLException {
-    ScenarioRef ref = scenarios.resolve(scenario);
+    ScenarioRef ref = scenarios.resolve(scenario, AccessView.EVERYTHING); // PlanningRoutes checked the reader
     if (runId == null || !runId.matches("[0-9a-fA-F-]{36}")) {
       throw ApiException.notFound("run", "Unknown simulation run");
     }

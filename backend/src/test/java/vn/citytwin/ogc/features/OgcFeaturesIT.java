@@ -1,5 +1,7 @@
 package vn.citytwin.ogc.features;
 
+import vn.citytwin.testing.Identities;
+import vn.citytwin.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -30,6 +32,7 @@ class OgcFeaturesIT {
   static TestDatabase db;
   static CityTwinServer server;
   static Http http;
+  static Http editor;
 
   @BeforeAll
   static void start() throws Exception {
@@ -40,6 +43,8 @@ class OgcFeaturesIT {
         "features.default.limit", "20", "wfs.transactions.enabled", "true", "wfs.transactions.city.boundary",
         "false"));
     http = new Http(server.port());
+    // Part 4 edits need a GIS admin: the edits are sent as one with a real API token; reads stay anonymous.
+    editor = http.as(Identities.bearer(Identities.token(db, "gis-test", Role.GIS_ADMIN)));
     FeatureFixtures.load(db);
     server.catalog().reloadNow();
   }
@@ -228,7 +233,7 @@ class OgcFeaturesIT {
   void part4CreateReplaceUpdateDelete() throws Exception {
     String feature = "{\"type\":\"Feature\",\"properties\":{\"name\":\"Trường Part 4\",\"level\":\"primary\","
         + "\"students\":420},\"geometry\":{\"type\":\"Point\",\"coordinates\":[107.12,10.37]}}";
-    HttpResponse<byte[]> created = http.send("POST", "/ogc/collections/schools/items", "application/geo+json",
+    HttpResponse<byte[]> created = editor.send("POST", "/ogc/collections/schools/items", "application/geo+json",
         feature);
     assertThat(created.statusCode()).as(Http.text(created)).isEqualTo(201);
     String location = created.headers().firstValue("Location").orElseThrow();
@@ -237,13 +242,13 @@ class OgcFeaturesIT {
     assertThat(got.getJsonObject("properties").getString("name")).isEqualTo("Trường Part 4");
     assertThat(got.getJsonObject("geometry").getJsonArray("coordinates")).containsExactly(107.12, 10.37);
 
-    HttpResponse<byte[]> patched = http.send("PATCH", path, "application/merge-patch+json",
+    HttpResponse<byte[]> patched = editor.send("PATCH", path, "application/merge-patch+json",
         "{\"properties\":{\"students\":450}}");
     assertThat(patched.statusCode()).as(Http.text(patched)).isEqualTo(204);
     assertThat(http.getJson(path).getJsonObject("properties").getInteger("students")).isEqualTo(450);
     assertThat(http.getJson(path).getJsonObject("properties").getString("name")).isEqualTo("Trường Part 4");
 
-    HttpResponse<byte[]> replaced = http.send("PUT", path, "application/geo+json", feature.replace("Part 4",
+    HttpResponse<byte[]> replaced = editor.send("PUT", path, "application/geo+json", feature.replace("Part 4",
         "Part 4b").replace(",\"students\":420", ""));
     assertThat(replaced.statusCode()).as(Http.text(replaced)).isEqualTo(204);
     JsonObject after = http.getJson(path);
@@ -252,20 +257,20 @@ class OgcFeaturesIT {
 
     String line = "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\",\"level\":\"x\"},\"geometry\":"
         + "{\"type\":\"LineString\",\"coordinates\":[[107.1,10.3],[107.2,10.4]]}}";
-    HttpResponse<byte[]> wrong = http.send("POST", "/ogc/collections/schools/items", "application/geo+json", line);
+    HttpResponse<byte[]> wrong = editor.send("POST", "/ogc/collections/schools/items", "application/geo+json", line);
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(Http.json(wrong).getString("locator")).isEqualTo("geom");
-    HttpResponse<byte[]> unknown = http.send("POST", "/ogc/collections/schools/items", "application/geo+json",
+    HttpResponse<byte[]> unknown = editor.send("POST", "/ogc/collections/schools/items", "application/geo+json",
         feature.replace("\"students\"", "\"pupils\""));
     assertThat(Http.json(unknown).getString("locator")).isEqualTo("pupils");
 
-    assertThat(http.send("DELETE", path, null, null).statusCode()).isEqualTo(204);
+    assertThat(editor.send("DELETE", path, null, null).statusCode()).isEqualTo(204);
     assertThat(http.get(path).statusCode()).isEqualTo(404);
-    assertThat(http.send("DELETE", path, null, null).statusCode()).isEqualTo(404);
+    assertThat(editor.send("DELETE", path, null, null).statusCode()).isEqualTo(404);
     assertThat(FeatureFixtures.count(db, "SELECT count(*) FROM city.schools")).isZero();
 
     // a replace gives absent columns their default, so NOT NULL columns with one (roads.oneway) still work
-    HttpResponse<byte[]> road = http.send("PUT", "/ogc/collections/roads/items/2", "application/geo+json",
+    HttpResponse<byte[]> road = editor.send("PUT", "/ogc/collections/roads/items/2", "application/geo+json",
         "{\"type\":\"Feature\",\"properties\":{\"name\":\"Thùy Vân\",\"class\":\"primary\",\"lanes\":6},"
             + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[107.087,10.334],[107.138,10.385]]}}");
     assertThat(road.statusCode()).as(Http.text(road)).isEqualTo(204);

@@ -1,5 +1,7 @@
 package vn.citytwin.ogc.wfs;
 
+import vn.citytwin.testing.Identities;
+import vn.citytwin.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -38,7 +40,8 @@ class WfsTransactionIT {
     // not held to the city boundary; EditModelIT holds them to it.
     server = TestServer.start(db.jdbcUrl(), Map.of("wfs.transactions.enabled", "true",
         "wfs.transactions.city.boundary", "false"));
-    http = new Http(server.port());
+    // Part 4 and WFS-T need a GIS admin: the test acts as one with a real API token.
+    http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "gis-test", Role.GIS_ADMIN)));
     FeatureFixtures.load(db);
     server.catalog().reloadNow();
   }

@@ -97,7 +97,7 @@ public final class WmsBench {
   private static void raw(Database db, Catalog catalog, String layerNames, List<String> tiles, int threads)
       throws Exception {
     StyleLibrary styles = StyleLibrary.fromClasspath();
-    WmsLayers wmsLayers = new WmsLayers(catalog);
+    WmsLayers wmsLayers = new WmsLayers(vn.citytwin.query.VisibleLayers.of(catalog, vn.citytwin.access.AccessView.EVERYTHING));
     List<MapLayer> layers = new ArrayList<>();
     for (String name : layerNames.split(",")) {
       for (Layer l : wmsLayers.resolve(name, "LAYERS").layers()) {

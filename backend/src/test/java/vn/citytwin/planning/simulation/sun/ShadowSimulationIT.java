@@ -1,5 +1,7 @@
 package vn.citytwin.planning.simulation.sun;
 
+import vn.citytwin.testing.Identities;
+import vn.citytwin.access.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static vn.citytwin.planning.simulation.SimulationFixtures.box;
@@ -57,7 +59,10 @@ class ShadowSimulationIT {
     }
     server.catalog().reloadNow();
     server.scenarios().refresh();
-    http = new Http(server.port());
+    // Simulations need a planner who may change the scenario: the fixtures write scenarios straight into the table
+    // (no author), which only admins may change, so the test acts as a planner who is also an admin.
+    http = new Http(server.port()).as(Identities.bearer(Identities.token(db, "test-editor", Role.PLANNER,
+        Role.ADMIN)));
   }
 
   @AfterAll
