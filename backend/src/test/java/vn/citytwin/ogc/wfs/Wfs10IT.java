@@ -11,11 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import vn.citytwin.access.Role;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.ogc.FeatureFixtures;
 import vn.citytwin.ogc.OgcSchemas;
 import vn.citytwin.ogc.XmlDoc;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.Identities;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -183,7 +185,8 @@ class Wfs10IT {
         + "107.0815,10.35 107.0818,10.35 107.0818,10.3503 107.0815,10.3503 107.0815,10.35</gml:coordinates>"
         + "</gml:LinearRing></gml:outerBoundaryIs></gml:Polygon></citytwin:geom></citytwin:buildings>"
         + "</wfs:Insert></wfs:Transaction>";
-    HttpResponse<byte[]> r = http.send("POST", "/wfs", "text/xml", insert);
+    Http gisAdmin = http.as(Identities.bearer(Identities.token(db, "gis-admin", Role.GIS_ADMIN)));
+    HttpResponse<byte[]> r = gisAdmin.send("POST", "/wfs", "text/xml", insert);
     String body = Http.text(r);
     assertThat(r.statusCode()).as(body).isEqualTo(200);
     OgcSchemas.validate(body, null, TRANSACTION10);
@@ -196,7 +199,7 @@ class Wfs10IT {
     String delete = "<wfs:Transaction service=\"WFS\" version=\"1.0.0\" " + ns + "><wfs:Delete"
         + " typeName=\"citytwin:buildings\"><ogc:Filter><ogc:FeatureId fid=\"" + fid + "\"/></ogc:Filter>"
         + "</wfs:Delete></wfs:Transaction>";
-    String deleted = Http.text(http.send("POST", "/wfs", "text/xml", delete));
+    String deleted = Http.text(gisAdmin.send("POST", "/wfs", "text/xml", delete));
     OgcSchemas.validate(deleted, null, TRANSACTION10);
     assertThat(FeatureFixtures.count(db, "SELECT count(*) FROM city.buildings")).isEqualTo(before);
   }

@@ -13,9 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.citytwin.access.Role;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.planning.simulation.SimulationFixtures;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.Identities;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -48,6 +50,7 @@ class ResidentsAgreeIT {
   static TestDatabase db;
   static CityTwinServer server;
   static Http http;
+  static String editor;
   /** Geodesic area of every footprint, m² (they are equal boxes in the same band of latitude). */
   static double footprintM2;
 
@@ -76,7 +79,9 @@ class ResidentsAgreeIT {
     assertThat(footprintM2).isCloseTo(66.4 * 65.7, within(15.0));
     server.catalog().reloadNow();
     server.scenarios().refresh();
-    http = new Http(server.port());
+    // Simulations need a planner; the scenarios here are written straight into the table (no author): admin too.
+    editor = Identities.bearer(Identities.token(db, "test-editor", Role.PLANNER, Role.ADMIN));
+    http = new Http(server.port()).as(editor);
   }
 
   @AfterAll
@@ -120,7 +125,7 @@ class ResidentsAgreeIT {
       double expected = 8.5 * footprintM2 / 20;
       assertThat(Math.round(expected)).isNotEqualTo(Math.round(9.1 * footprintM2 / 25));
       // Over the same database: runs cached by the first server under the default rule must not be answered.
-      Counts n = counts(new Http(other.port()));
+      Counts n = counts(new Http(other.port()).as(editor));
       assertThat(n.indicators).isCloseTo(expected, within(1e-6 * expected));
       assertThat(n.flooded).isEqualTo(Math.round(expected));
       assertThat(n.accessTotal).isEqualTo(Math.round(expected));
