@@ -138,3 +138,27 @@ test('values and local times are written compactly', () => {
   assert.equal(localDateTimeText('2026-12-07T17:30:00Z', 7), '08/12 00:30');
   assert.equal(localDateTimeText('nonsense', 7), '—');
 });
+
+test('the replay reads a datastream status at an instant from its alerts and its first reading', async () => {
+  const { statusAt, statusesAt, startMs } = await import('../src/js/core/replay.js');
+  const t = (hhmm) => Date.parse(`2026-12-07T${hhmm}:00Z`);
+  const alerts = [
+    { datastream: 3, level: 'warning', raisedAt: '2026-12-07T02:00:00Z', clearedAt: '2026-12-07T03:00:00Z' },
+    { datastream: 3, level: 'alarm', raisedAt: '2026-12-07T03:00:00Z', clearedAt: null },
+    { datastream: 4, level: 'stale', raisedAt: '2026-12-07T01:30:00Z', clearedAt: '2026-12-07T01:45:00Z' },
+  ];
+  const mine = alerts.filter((a) => a.datastream === 3);
+  assert.equal(statusAt(t('00:30'), mine, t('01:00')), 'no_data', 'before its first reading');
+  assert.equal(statusAt(t('01:00'), mine, t('01:00')), 'ok');
+  assert.equal(statusAt(t('02:00'), mine, t('01:00')), 'warning', 'raised at that instant');
+  assert.equal(statusAt(t('02:59'), mine, t('01:00')), 'warning');
+  assert.equal(statusAt(t('03:00'), mine, t('01:00')), 'alarm', 'cleared and the next raised at once');
+  assert.equal(statusAt(t('09:00'), mine, t('01:00')), 'alarm', 'still open');
+  assert.equal(statusAt(t('09:00'), [], null), 'no_data');
+  const all = statusesAt(t('01:40'), alerts, new Map([['3', t('01:00')], ['4', t('01:00')], ['5', null]]));
+  assert.deepEqual([...all], [['3', 'ok'], ['4', 'stale'], ['5', 'no_data']]);
+  assert.equal(startMs('2026-12-07T01:00:00Z/2026-12-07T05:00:00Z'), t('01:00'));
+  assert.equal(startMs('2026-12-07T01:00:00Z'), t('01:00'));
+  assert.equal(startMs(null), null);
+  assert.equal(startMs('nonsense'), null);
+});

@@ -3,8 +3,9 @@ import {
 } from './cesium.js';
 import { statusColour } from '../core/liveStations.js';
 
-/** Marker size in CSS pixels; a flashing marker alternates with FLASH_SIZE. */
+/** Marker size in CSS pixels (smaller for stations that never reported); a flashing marker alternates with FLASH_SIZE. */
 const SIZE = 16;
+const NO_DATA_SIZE = 10;
 const FLASH_SIZE = 24;
 const FLASH_MS = 500;
 const OUTLINE = Color.WHITE;
@@ -52,7 +53,11 @@ export class StationLayer {
       });
       this._byStation.set(stationId, point);
     }
+    point.id.status = status;
     point.color = Color.fromCssColorString(statusColour(status));
+    if (!this._flashing.has(stationId)) {
+      point.pixelSize = baseSize(point);
+    }
     this._scene.requestRender();
   }
 
@@ -64,7 +69,7 @@ export class StationLayer {
       point.outlineColor = flashing ? ALERT_OUTLINE : OUTLINE;
       point.outlineWidth = flashing ? 3 : 2;
       if (!flashing) {
-        point.pixelSize = SIZE;
+        point.pixelSize = baseSize(point);
       }
     }
     this._scene.requestRender();
@@ -95,9 +100,13 @@ export class StationLayer {
     for (const id of this._flashing) {
       const point = this._byStation.get(id);
       if (point) {
-        point.pixelSize = this._phase ? FLASH_SIZE : SIZE;
+        point.pixelSize = this._phase ? FLASH_SIZE : baseSize(point);
       }
     }
     this._scene.requestRender();
   }
+}
+
+function baseSize(point) {
+  return point.id.status === 'no_data' ? NO_DATA_SIZE : SIZE;
 }

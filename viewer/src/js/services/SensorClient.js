@@ -5,6 +5,8 @@ import { withQuery } from '../core/urls.js';
 const PAGE = 1000;
 /** At most this many pages are followed (a runaway `next` link must not loop). */
 const MAX_PAGES = 20;
+/** Most alerts and datastreams one replay reads (the servers' own maxima). */
+const HISTORY_LIMIT = 10000;
 
 /**
  * The sensors' HTTP side (docs/sensors.md): the sensor_latest layer over OGC API Features, the series API and the
@@ -43,6 +45,29 @@ export class SensorClient {
   async alerts(limit = 50) {
     const json = await fetchJson(withQuery(new URL('/api/alerts', this._origin).href, { limit }));
     return Array.isArray(json?.alerts) ? json.alerts : [];
+  }
+
+  /**
+   * The alert history for a replay: every alert raised since `since` and every one still open (raised before).
+   * @param {string} since ISO 8601
+   */
+  async alertHistory(since) {
+    const url = new URL('/api/alerts', this._origin).href;
+    const [recent, open] = await Promise.all([fetchJson(withQuery(url, { since, limit: HISTORY_LIMIT })),
+      fetchJson(withQuery(url, { open: 'true', limit: HISTORY_LIMIT }))]);
+    const byId = new Map();
+    for (const a of [...(recent?.alerts ?? []), ...(open?.alerts ?? [])]) {
+      byId.set(a.id, a);
+    }
+    return [...byId.values()];
+  }
+
+  /** Each datastream's phenomenonTime (`start/end` of its readings, null before the first): id → text. */
+  async datastreamTimes() {
+    const url = withQuery(new URL('/sta/v1.1/Datastreams', this._origin).href,
+      { $select: 'id,phenomenonTime', $top: HISTORY_LIMIT });
+    const json = await fetchJson(url);
+    return new Map((json?.value ?? []).map((d) => [String(d['@iot.id'] ?? d.id), d.phenomenonTime ?? null]));
   }
 
   /** Acknowledges an alert; answers the alert as stored. */

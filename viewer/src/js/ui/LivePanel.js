@@ -11,7 +11,8 @@ import { STATUS_ORDER, statusColour } from '../core/liveStations.js';
 export class LivePanel {
   /**
    * @param {{connection: HTMLElement, legend: HTMLElement, stations: HTMLSelectElement, alerts: HTMLElement,
-   *   badge: HTMLElement}} elements
+   *   badge: HTMLElement, topButton: HTMLButtonElement}} elements `topButton`: the top bar's alert button (shows
+   *   the number of alerts needing attention, even with the panel closed)
    * @param {import('../core/Translator.js').Translator} translator
    * @param {number} utcOffsetHours
    * @param {{onStation: (id: string) => void, onAcknowledge: (id: number) => void}} handlers
@@ -102,6 +103,8 @@ export class LivePanel {
     const open = this._alerts.filter(needsAttention).length;
     this._el.badge.textContent = String(open);
     this._el.badge.hidden = open === 0;
+    this._el.topButton.querySelector('.count').textContent = String(open);
+    this._el.topButton.hidden = open === 0;
     if (this._alerts.length === 0) {
       const li = document.createElement('li');
       li.className = 'note';

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -209,6 +210,29 @@ class LiveCityBrowserIT {
   }
 
   @Test
+  @Order(35)
+  void theReplaySliderShowsTheStatusesOfThePastFromTheAlertHistory() {
+    WebElement slider = driver.findElement(By.id("replay-time"));
+    // Keyboard: three steps of 10 minutes back. Then the lake had not reported yet and K22 was fine.
+    slider.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT);
+    waitFor(WAIT, "window.__citytwin.live.replay !== null", () -> "no replay: "
+        + js("return JSON.stringify(window.__citytwin.live)"));
+    assertThat(js("return document.getElementById('replay-time').value")).isEqualTo("-30");
+    double minutesAgo = (System.currentTimeMillis()
+        - Instant.parse((String) js("return window.__citytwin.live.replay.at")).toEpochMilli()) / 60000.0;
+    assertThat(minutesAgo).isBetween(29.0, 31.0);
+    Map<String, Object> past = jsMap("return window.__citytwin.live.replay.stations");
+    assertThat(past).containsEntry(Long.toString(airThing), "ok").containsEntry(Long.toString(lakeThing), "no_data");
+    assertThat(js("return window.__citytwin.testing.stationColour(arguments[0])", airThing)).isEqualTo("#2fa84f");
+    assertThat(driver.findElement(By.id("replay-text")).getText()).matches("\\d\\d/\\d\\d \\d\\d:\\d\\d");
+
+    driver.findElement(By.id("replay-live")).click();
+    waitFor(WAIT, "window.__citytwin.live.replay === null", () -> "still replaying");
+    assertThat(js("return window.__citytwin.testing.stationColour(arguments[0])", airThing)).isEqualTo("#e0301e");
+    assertThat(driver.findElement(By.id("replay-text")).getText()).isEqualTo("Hiện tại");
+  }
+
+  @Test
   @Order(40)
   void clickingAStationOpensItsCardWithAHistoryChart() throws IOException {
     lookAtAirStation();
@@ -251,6 +275,36 @@ class LiveCityBrowserIT {
     assertThat(js("return document.activeElement.className")).isEqualTo("station-close");
     assertThat(jsList("return window.__citytwin.errors.map(e => e.source + ': ' + e.message)"))
         .as("uncaught errors, unhandled rejections, CSP violations, render errors").isEmpty();
+  }
+
+  @Test
+  @Order(50)
+  void onAPhoneTheAlertButtonOpensThePanelAndAStationOpensItsCardOverTheGlobe() throws IOException {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(400, 1003));
+    waitFor(WAIT, "window.innerWidth <= 700", () -> "window not narrow: " + js("return window.innerWidth"));
+    if ((Boolean) js("return document.getElementById('app').classList.contains('panel-open')")) {
+      driver.findElement(By.id("panel-toggle")).click();
+    }
+    driver.findElement(By.cssSelector("#station-card .station-close")).click();
+    WebElement alertButton = driver.findElement(By.id("alert-button"));
+    assertThat(alertButton.isDisplayed()).isTrue();
+    assertThat(alertButton.getText()).contains("1");
+    alertButton.click();
+    assertThat(js("return document.getElementById('app').classList.contains('panel-open')")).isEqualTo(true);
+    assertThat(js("return document.activeElement.classList.contains('ack')")).as("focus on the alert to acknowledge")
+        .isEqualTo(true);
+    new Select(driver.findElement(By.id("live-station"))).selectByValue(Long.toString(airThing));
+    waitFor(WAIT, "!document.getElementById('app').classList.contains('panel-open')", () -> "the panel stayed open");
+    WebElement card = driver.findElement(By.id("station-card"));
+    assertThat(card.isDisplayed()).isTrue();
+    Map<String, Object> box = jsMap("const r = document.getElementById('station-card').getBoundingClientRect();"
+        + "return {left: r.left, right: r.right, bottom: r.bottom, width: window.innerWidth, height: window.innerHeight}");
+    assertThat(num(box.get("left"))).isGreaterThanOrEqualTo(0);
+    assertThat(num(box.get("right"))).isLessThanOrEqualTo(num(box.get("width")));
+    assertThat(num(box.get("bottom"))).isLessThanOrEqualTo(num(box.get("height")));
+    waitFor(WAIT, "window.__citytwin.live.card.points > 0", () -> "no chart on the phone");
+    Files.write(SCREENSHOTS.resolve("live-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
+    assertThat(jsList("return window.__citytwin.errors.map(e => e.source + ': ' + e.message)")).isEmpty();
   }
 
   // --- helpers
