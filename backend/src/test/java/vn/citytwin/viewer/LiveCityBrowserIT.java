@@ -307,6 +307,35 @@ class LiveCityBrowserIT {
     assertThat(jsList("return window.__citytwin.errors.map(e => e.source + ': ' + e.message)")).isEmpty();
   }
 
+  @Test
+  @Order(60)
+  void theSseFallbackDeliversTheSameEventsAndAReadingBackToNormalClearsTheAlarm() {
+    // The viewer's own LiveFeed module, forced onto /live/sse, beside the page's WebSocket feed.
+    js("window.__sse = {status: [], events: []};"
+        + "import('/js/services/LiveFeed.js').then(({LiveFeed}) => {"
+        + "  window.__sseFeed = new LiveFeed(location.origin, {forceSse: true,"
+        + "    onStatus: (s) => window.__sse.status.push(s), onEvent: (e) => window.__sse.events.push(e)});"
+        + "  window.__sseFeed.start(); });");
+    waitFor(WAIT, "window.__sse.status.includes('sse')", () -> "SSE never opened: " + js("return JSON.stringify(window.__sse)"));
+    HttpResponse<byte[]> created = http.send("POST", "/sta/v1.1/Observations", "application/json",
+        new JsonObject().put("Datastream", new JsonObject().put("@iot.id", pm25))
+            .put("phenomenonTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).put("result", 21.0)
+            .encode());
+    assertThat(created.statusCode()).as(Http.text(created)).isEqualTo(201);
+    waitFor(WAIT, "window.__sse.events.some(e => e.type === 'observation' && e.datastream === " + pm25
+        + " && e.result === 21 && e.status === 'ok') && window.__sse.events.some(e => e.type === 'alert' && e.id === "
+        + alarmId + " && e.event === 'cleared')", () -> "SSE events: " + js("return JSON.stringify(window.__sse)"));
+    js("window.__sseFeed.stop()");
+    // The page's WebSocket feed: the station is green again and the alarm shows as cleared.
+    waitFor(WAIT, "window.__citytwin.live.stations['" + airThing + "'].status === 'ok'", () -> "still "
+        + status(airThing));
+    assertThat(js("return window.__citytwin.testing.stationColour(arguments[0])", airThing)).isEqualTo("#2fa84f");
+    waitFor(WAIT, "document.querySelector(\"#alert-list li[data-alert='" + alarmId + "']\")?.dataset.state "
+        + "=== 'cleared'", () -> driver.findElement(By.id("alert-list")).getText());
+    assertThat(http.getJson("/api/alerts?datastream=" + pm25).getJsonArray("alerts").getJsonObject(0)
+        .getString("clearedAt")).isNotNull();
+  }
+
   // --- helpers
 
   /** The demo stations as the demo loader stores them, then their Things and Datastreams. */
