@@ -16,6 +16,8 @@ import { StationCard } from './ui/StationCard.js';
 
 /** How far the camera stands from a station it flies to (metres). */
 const STATION_VIEW_RANGE_M = 1500;
+/** The open chart reloads this long after a new reading of its datastream (readings come in bursts). */
+const CHART_REFRESH_MS = 3000;
 /** A replay also reads alerts raised this long before its window, so long alerts are not missed (minutes). */
 const REPLAY_MARGIN_MIN = 7 * 24 * 60;
 /** Phones: the panel covers the globe, so opening a station from it closes it. Keep in step with css/app.css. */
@@ -169,6 +171,8 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
     publishAlerts();
   }
 
+  /** A pending reload of the chart after new readings of its datastream (at most one per CHART_REFRESH_MS). */
+  let chartRefresh = null;
   const onEvent = (event) => {
     state.live.events += 1;
     if (event.type === 'observation') {
@@ -176,6 +180,14 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
       if (id !== null) {
         refreshStation(id);
         publishStations();
+      }
+      if (id !== null && card.stationId === id && card.datastreamId === String(event.datastream)) {
+        chartRefresh ??= setTimeout(() => {
+          chartRefresh = null;
+          if (card.datastreamId !== null) {
+            loadChart(card.datastreamId, card.range);
+          }
+        }, CHART_REFRESH_MS);
       }
     } else if (event.type === 'alert') {
       const id = model.applyAlert(event);
@@ -192,27 +204,48 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
   };
 
   // Events that arrive while the layer loads are applied after it (an older reading than the layer's is ignored).
-  const early = [];
+  let early = [];
   let loaded = false;
+  /** The layer and the alerts, read again after a lost connection (events may have been missed meanwhile). */
+  const load = async () => {
+    const [features, list] = await Promise.all([client.latestFeatures(), client.alerts()]);
+    model = LiveStations.fromFeatures(features);
+    alerts = sortAlerts(list);
+    for (const station of model.stations.values()) {
+      layer.set(station.id, station.lon, station.lat, displayStatus(station.id));
+    }
+    publishStations();
+    publishAlerts();
+    const open = card.stationId === null ? null : model.stations.get(card.stationId);
+    if (open) {
+      card.show(open);
+    }
+  };
+  let lost = false;
   const feed = new LiveFeed(origin, {
     forceSse,
     onEvent: (event) => (loaded ? onEvent(event) : early.push(event)),
     onStatus: (status) => {
       state.live.connection = status;
       panel.setConnection(status);
+      if (status === 'retrying') {
+        lost = true;
+      } else if (lost && loaded && (status === 'websocket' || status === 'sse')) {
+        lost = false;
+        loaded = false;
+        load().catch((e) => state.notify('warning', 'error.live', e.message)).finally(() => {
+          loaded = true;
+          const pending = early;
+          early = [];
+          pending.forEach(onEvent);
+        });
+      }
     },
   });
   feed.start();
 
   try {
-    const [features, list] = await Promise.all([client.latestFeatures(), client.alerts()]);
-    model = LiveStations.fromFeatures(features);
-    alerts = sortAlerts(list);
-    for (const station of model.stations.values()) {
-      layer.set(station.id, station.lon, station.lat, model.statusOf(station.id));
-    }
-    publishStations();
-    publishAlerts();
+    await load();
     state.live.status = 'ready';
   } catch (e) {
     // 404: this server publishes no sensor_latest layer (no sensors); anything else is a problem worth showing.
@@ -224,7 +257,9 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
     feed.stop();
   }
   loaded = true;
-  early.splice(0).forEach(onEvent);
+  const pending = early;
+  early = [];
+  pending.forEach(onEvent);
 
   return {
     /** The marker colour of a station as CSS hex, for tests. */

@@ -309,8 +309,13 @@ class LiveCityBrowserIT {
 
   @Test
   @Order(60)
-  void theSseFallbackDeliversTheSameEventsAndAReadingBackToNormalClearsTheAlarm() {
+  void theSseFallbackDeliversTheSameEventsAndAReadingBackToNormalClearsTheAlarmAndRefreshesTheChart() {
     // The viewer's own LiveFeed module, forced onto /live/sse, beside the page's WebSocket feed.
+    // The phone test left K22's card open on its PM2.5 chart, whose newest bucket holds the 95.
+    assertThat(js("return window.__citytwin.live.card.datastream")).isEqualTo(Long.toString(pm25));
+    String lastDot = "const dots = document.querySelectorAll('#station-card svg circle title');"
+        + "return dots[dots.length - 1].textContent";
+    assertThat((String) js(lastDot)).endsWith(": 95");
     js("window.__sse = {status: [], events: []};"
         + "import('/js/services/LiveFeed.js').then(({LiveFeed}) => {"
         + "  window.__sseFeed = new LiveFeed(location.origin, {forceSse: true,"
@@ -334,6 +339,10 @@ class LiveCityBrowserIT {
         + "=== 'cleared'", () -> driver.findElement(By.id("alert-list")).getText());
     assertThat(http.getJson("/api/alerts?datastream=" + pm25).getJsonArray("alerts").getJsonObject(0)
         .getString("clearedAt")).isNotNull();
+    // The open chart reloaded with the new reading: its newest bucket is 21, or 58 when it shares the 95's.
+    waitFor(WAIT, "const dots = document.querySelectorAll('#station-card svg circle title');"
+        + "return window.__citytwin.live.card.points !== null && /: (21|58)$/.test(dots[dots.length - 1].textContent)",
+        () -> "chart not refreshed: " + js(lastDot));
   }
 
   // --- helpers
