@@ -86,6 +86,14 @@ export class LivePanel {
       return li;
     }));
     const select = this._el.stations;
+    const label = (s) => `${s.name} — ${this._t.t(`live.status.${this._statusOf(s.id)}`)}`;
+    const ids = [...select.options].slice(1).map((o) => o.value);
+    // Same stations: relabel in place, so a list someone is moving through with the keyboard stays put.
+    if (ids.length === this._stations.length && this._stations.every((s, i) => s.id === ids[i])) {
+      select.options[0].textContent = this._t.t('live.chooseStation');
+      this._stations.forEach((s, i) => { select.options[i + 1].textContent = label(s); });
+      return;
+    }
     const current = select.value;
     const first = document.createElement('option');
     first.value = '';
@@ -93,7 +101,7 @@ export class LivePanel {
     select.replaceChildren(first, ...this._stations.map((s) => {
       const option = document.createElement('option');
       option.value = s.id;
-      option.textContent = `${s.name} — ${this._t.t(`live.status.${this._statusOf(s.id)}`)}`;
+      option.textContent = label(s);
       return option;
     }));
     select.value = current;
@@ -112,7 +120,15 @@ export class LivePanel {
       this._el.alerts.replaceChildren(li);
       return;
     }
+    // Keep the keyboard focus on the same alert's same button across the rebuild.
+    const active = document.activeElement;
+    const focused = active?.tagName === 'BUTTON' && this._el.alerts.contains(active) ? active : null;
+    const focusKey = focused ? [focused.closest('li').dataset.alert, focused.className] : null;
     this._el.alerts.replaceChildren(...this._alerts.map((a) => this._alertItem(a)));
+    if (focusKey) {
+      const li = this._el.alerts.querySelector(`li[data-alert="${focusKey[0]}"]`);
+      (li?.querySelector(`button.${focusKey[1].split(' ')[0]}`) ?? li?.querySelector('button'))?.focus();
+    }
   }
 
   _alertItem(a) {

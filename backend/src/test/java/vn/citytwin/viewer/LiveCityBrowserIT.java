@@ -291,6 +291,7 @@ class LiveCityBrowserIT {
     assertThat(alertButton.getText()).contains("1");
     alertButton.click();
     assertThat(js("return document.getElementById('app').classList.contains('panel-open')")).isEqualTo(true);
+    waitFor(WAIT, "document.getElementById('panel').getBoundingClientRect().left >= 0", () -> "the panel never slid in");
     assertThat(js("return document.activeElement.classList.contains('ack')")).as("focus on the alert to acknowledge")
         .isEqualTo(true);
     new Select(driver.findElement(By.id("live-station"))).selectByValue(Long.toString(airThing));
@@ -343,6 +344,33 @@ class LiveCityBrowserIT {
     waitFor(WAIT, "const dots = document.querySelectorAll('#station-card svg circle title');"
         + "return window.__citytwin.live.card.points !== null && /: (21|58)$/.test(dots[dots.length - 1].textContent)",
         () -> "chart not refreshed: " + js(lastDot));
+  }
+
+  @Test
+  @Order(70)
+  void everythingOfTheLiveCityIsInEnglishToo() {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 943));
+    waitFor(WAIT, "window.innerWidth > 700", () -> "window not wide: " + js("return window.innerWidth"));
+    if (!(Boolean) js("return document.getElementById('app').classList.contains('panel-open')")) {
+      driver.findElement(By.id("panel-toggle")).click();
+    }
+    waitFor(WAIT, "document.getElementById('panel').getBoundingClientRect().left >= 0", () -> "the panel never slid in");
+    driver.findElement(By.cssSelector("#language button[data-lang='en']")).click();
+    assertThat(driver.findElement(By.cssSelector("#live-section summary")).getText()).startsWith("LIVE CITY");
+    assertThat(driver.findElement(By.id("live-connection")).getText()).isEqualTo("Receiving live readings (WebSocket)");
+    assertThat(driver.findElement(By.id("replay-text")).getText()).isEqualTo("Now");
+    assertThat(driver.findElement(By.id("alert-button")).getAttribute("aria-label")).isEqualTo("Unacknowledged alerts");
+    assertThat(driver.findElement(By.cssSelector("#alert-list li[data-alert='" + alarmId + "']")).getText())
+        .contains("Alarm", "PM2.5 = 95 ug/m3 (threshold 80.5)", "Show station", "Acknowledged", "Cleared");
+    assertThat(driver.findElement(By.cssSelector("#live-legend li[data-status='warning']")).getText())
+        .isEqualTo("Warning: 1");
+    WebElement card = driver.findElement(By.id("station-card"));
+    assertThat(card.findElement(By.cssSelector(".station-datastreams tr[data-datastream='" + pm25 + "']")).getText())
+        .contains("21 ug/m3", "Normal");
+    assertThat(new Select(card.findElement(By.className("station-range"))).getFirstSelectedOption().getText())
+        .isEqualTo("Last 6 h");
+    assertThat(card.findElement(By.className("station-chart-note")).getText()).contains("points, from");
+    assertThat(jsList("return window.__citytwin.errors.map(e => e.source + ': ' + e.message)")).isEmpty();
   }
 
   // --- helpers
