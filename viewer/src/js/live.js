@@ -109,10 +109,10 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
     state.live.card = { ...state.live.card, station: id };
   }
 
-  async function loadChart(datastream, range) {
+  async function loadChart(datastream, range, fresh = false) {
     state.live.card = { ...state.live.card, datastream, range, points: null };
     try {
-      const series = await client.series(datastream, seriesQuery(range, new Date()));
+      const series = await client.series(datastream, seriesQuery(range, new Date()), { fresh });
       const points = card.showSeries(datastream, series);
       if (card.datastreamId === datastream) {
         state.live.card = { ...state.live.card, points };
@@ -185,7 +185,7 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
         chartRefresh ??= setTimeout(() => {
           chartRefresh = null;
           if (card.datastreamId !== null) {
-            loadChart(card.datastreamId, card.range);
+            loadChart(card.datastreamId, card.range, true);
           }
         }, CHART_REFRESH_MS);
       }

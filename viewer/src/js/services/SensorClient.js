@@ -35,10 +35,11 @@ export class SensorClient {
    * One datastream's buckets: `{…, stepSeconds, buckets: [{time, avg, min, max, count}]}`.
    * @param {string|number} datastream
    * @param {{from: string, to: string, step: string}} query
+   * @param {{fresh?: boolean}} [options] fresh: past the browser's cache (the server allows 5 s), after new readings
    */
-  series(datastream, { from, to, step }) {
+  series(datastream, { from, to, step }, { fresh = false } = {}) {
     const url = new URL(`/api/sensors/${encodeURIComponent(datastream)}/series`, this._origin).href;
-    return fetchJson(withQuery(url, { from, to, step, agg: 'avg,min,max,count' }));
+    return fetchJson(withQuery(url, { from, to, step, agg: 'avg,min,max,count' }), { cache: fresh ? 'no-cache' : 'default' });
   }
 
   /** The latest alerts, newest first. */
