@@ -100,6 +100,7 @@ export async function startApp(state, { lite, language, scenario, search = '', f
   // Picking
   const tilesetLayers = new Map();
   let workbench = null;
+  let live = null;
   const info = new InfoPanel($('info'), translator, () => {
     picker.clear();
     state.picked = null;
@@ -110,6 +111,9 @@ export async function startApp(state, { lite, language, scenario, search = '', f
     onPick: (picked) => {
       state.picked = picked;
       info.show(picked ? picked.properties : null);
+      if (picked) {
+        live?.closeCard(); // one card at a time in the corner
+      }
       workbench?.pickedChanged();
     },
   });
@@ -335,7 +339,8 @@ export async function startApp(state, { lite, language, scenario, search = '', f
   }
 
   // The live city: stations, alerts and charts over the sensors' APIs and the /live push.
-  startLive({ state, translator, scene, origin, forceSse }).then((live) => {
+  startLive({ state, translator, scene, origin, forceSse, clicksEnabled: () => picker.enabled }).then((started) => {
+    live = started;
     state.testing = Object.freeze({
       ...state.testing,
       /** A station marker's colour as CSS hex (#rrggbb), or null. */

@@ -27,9 +27,10 @@ const NARROW_SCREEN = '(max-width: 700px)';
  * Starts the live city. Failures (no sensors on this server, network) go to the status bar; the globe carries on.
  *
  * @param {{state: import('./core/ViewerState.js').ViewerState, translator: object, scene: object, origin: string,
- *   forceSse?: boolean}} context
+ *   forceSse?: boolean, clicksEnabled?: () => boolean}} context clicksEnabled: false while another tool owns the
+ *   globe's clicks
  */
-export async function startLive({ state, translator, scene, origin, forceSse = false }) {
+export async function startLive({ state, translator, scene, origin, forceSse = false, clicksEnabled = () => true }) {
   const $ = (id) => document.getElementById(id);
   const client = new SensorClient(origin);
   state.live = { status: 'loading', connection: 'off', stations: {}, alerts: [], events: 0, replay: null,
@@ -43,7 +44,7 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
   let replayRequest = 0;
   const displayStatus = (id) => (replay ? replay.statuses.get(id) ?? 'no_data' : model.statusOf(id));
 
-  const layer = new StationLayer(scene, { onSelect: (id) => openStation(id, false) });
+  const layer = new StationLayer(scene, { onSelect: (id) => openStation(id, false), enabled: clicksEnabled });
   const card = new StationCard($('station-card'), translator, UTC_OFFSET_HOURS, {
     onChart: (datastream, range) => loadChart(datastream, range),
     onClose: () => {
@@ -262,6 +263,12 @@ export async function startLive({ state, translator, scene, origin, forceSse = f
   pending.forEach(onEvent);
 
   return {
+    /** Closes the station card (a building was picked: its info card takes the corner). */
+    closeCard: () => {
+      card.close();
+      panel.selectStation(null);
+      state.live.card = { station: null, datastream: null, range: null, points: null };
+    },
     /** The marker colour of a station as CSS hex, for tests. */
     colourOf: (id) => layer.colourOf(id),
     stationAt: (x, y) => layer.stationAt(x, y),

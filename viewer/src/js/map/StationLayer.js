@@ -20,9 +20,10 @@ const HEIGHT_M = 5;
 export class StationLayer {
   /**
    * @param {import('./cesium.js').Scene} scene
-   * @param {{onSelect: (stationId: string) => void}} options
+   * @param {{onSelect: (stationId: string) => void, enabled?: () => boolean}} options enabled: false while another
+   *   tool (footprint drawing) owns the clicks
    */
-  constructor(scene, { onSelect }) {
+  constructor(scene, { onSelect, enabled = () => true }) {
     this._scene = scene;
     this._points = scene.primitives.add(new PointPrimitiveCollection());
     /** @type {Map<string, import('./cesium.js').PointPrimitive>} */
@@ -32,6 +33,9 @@ export class StationLayer {
     this._timer = setInterval(() => this._flash(), FLASH_MS);
     this._handler = new ScreenSpaceEventHandler(scene.canvas);
     this._handler.setInputAction((event) => {
+      if (!enabled() || this._byStation.size === 0) {
+        return;
+      }
       const id = this.stationAt(event.position.x, event.position.y);
       if (id !== null) {
         onSelect(id);

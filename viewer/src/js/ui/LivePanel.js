@@ -89,7 +89,8 @@ export class LivePanel {
     const label = (s) => `${s.name} — ${this._t.t(`live.status.${this._statusOf(s.id)}`)}`;
     const ids = [...select.options].slice(1).map((o) => o.value);
     // Same stations: relabel in place, so a list someone is moving through with the keyboard stays put.
-    if (ids.length === this._stations.length && this._stations.every((s, i) => s.id === ids[i])) {
+    if (select.options.length > 0 && ids.length === this._stations.length
+        && this._stations.every((s, i) => s.id === ids[i])) {
       select.options[0].textContent = this._t.t('live.chooseStation');
       this._stations.forEach((s, i) => { select.options[i + 1].textContent = label(s); });
       return;
