@@ -1,4 +1,5 @@
 import { DataError } from '../core/DataError.js';
+import { authHeader, reportUnauthorized } from './auth.js';
 
 /** A request that failed: HTTP status ≥ 400, or status 0 when the network failed or the request timed out. */
 export class HttpError extends Error {
@@ -23,13 +24,16 @@ export async function fetchJson(url, { timeoutMs = 30000 } = {}) {
   let response;
   try {
     response = await fetch(url, {
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...authHeader() },
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
     throw new HttpError(url, 0, e?.name === 'TimeoutError' ? 'timed out' : 'network error');
   }
   if (!response.ok) {
+    if (response.status === 401) {
+      reportUnauthorized();
+    }
     throw new HttpError(url, response.status, `HTTP ${response.status}`);
   }
   try {
@@ -67,8 +71,8 @@ export async function sendJson(method, url, body = undefined, { timeoutMs = 6000
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: body === undefined ? { Accept: 'application/json', ...authHeader() }
+        : { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeader() },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -85,6 +89,9 @@ export async function sendJson(method, url, body = undefined, { timeoutMs = 6000
     }
   }
   if (!response.ok) {
+    if (response.status === 401) {
+      reportUnauthorized();
+    }
     throw new ApiError(url, response.status, json && typeof json === 'object' ? json : {});
   }
   return json;
