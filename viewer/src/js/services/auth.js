@@ -51,6 +51,7 @@ export async function signIn(origin, username, password) {
   try {
     response = await fetch(new URL('/api/auth/login', origin).href, {
       method: 'POST',
+      credentials: 'omit', // a 401 answer carries a Basic challenge: no browser password prompt
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify({ username, password }),
     });
@@ -85,7 +86,7 @@ export function reportUnauthorized() {
 export async function whoAmI(origin) {
   try {
     const response = await fetch(new URL('/api/auth/me', origin).href,
-      { headers: { Accept: 'application/json', ...authHeader() } });
+      { credentials: 'omit', headers: { Accept: 'application/json', ...authHeader() } });
     if (response.status === 401 && credential()) {
       signOut();
       return whoAmI(origin);

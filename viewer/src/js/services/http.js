@@ -25,6 +25,7 @@ export async function fetchJson(url, { timeoutMs = 30000 } = {}) {
   try {
     response = await fetch(url, {
       headers: { Accept: 'application/json', ...authHeader() },
+      credentials: 'omit', // the credential is the Bearer header; no cookies, and no browser password prompt on 401
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
@@ -74,6 +75,7 @@ export async function sendJson(method, url, body = undefined, { timeoutMs = 6000
       headers: body === undefined ? { Accept: 'application/json', ...authHeader() }
         : { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeader() },
       body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit', // the credential is the Bearer header; no cookies, and no browser password prompt on 401
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
