@@ -6,6 +6,7 @@ import { LANGUAGES, MESSAGES } from './core/messages.js';
 import { Translator } from './core/Translator.js';
 import { readView, writeView } from './core/shareState.js';
 import { sameOrigin, withQuery } from './core/urls.js';
+import { onUnauthorized } from './services/auth.js';
 import { loadCatalog } from './services/CatalogClient.js';
 import { loadStyle } from './services/StyleClient.js';
 import { cameraHome } from './map/cameraHome.js';
@@ -23,6 +24,7 @@ import { LanguageSwitch } from './ui/LanguageSwitch.js';
 import { LayerPanel } from './ui/LayerPanel.js';
 import { PanelToggle } from './ui/PanelToggle.js';
 import { ScenarioSelect } from './ui/ScenarioSelect.js';
+import { SignIn } from './ui/SignIn.js';
 import { StatusBar } from './ui/StatusBar.js';
 import { SunControl } from './ui/SunControl.js';
 import { translatePage } from './ui/translatePage.js';
@@ -61,6 +63,10 @@ export async function startApp(state, { lite, language, scenario, search = '', f
   const statusBar = new StatusBar($('status'), translator);
   state.onNotice((notice) => statusBar.show(notice));
   state.notify('info', 'loading');
+  onUnauthorized(() => state.notify('error', 'auth.required'));
+  const signInControl = new SignIn({ signIn: $('sign-in'), signOut: $('sign-out'), user: $('auth-user'),
+    dialog: $('auth-dialog') }, translator, origin, () => window.location.reload());
+  await signInControl.refresh();
 
   const widget = await createGlobe($('map'), { lite });
   const scene = widget.scene;

@@ -41,6 +41,10 @@ export function startWorkbench(ctx) {
   let scenarios = [];
 
   const failed = (e) => {
+    if (e?.status === 401) {
+      state.notify('error', 'auth.required');
+      return;
+    }
     state.notify('error', 'error.planning', e?.error?.description || e?.message || String(e));
   };
 

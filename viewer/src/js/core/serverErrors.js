@@ -26,6 +26,9 @@ export function describeServerError(error) {
     return { field: 'geometry', key: /outside|city/i.test(detail) ? 'formError.outside' : 'formError.geometry',
       detail };
   }
+  if (status === 401) {
+    return { field: null, key: 'auth.required', detail: '' };
+  }
   if (status === 409) {
     return { field: null, key: 'formError.conflict', detail };
   }

@@ -1,4 +1,5 @@
-import { Cesium3DTileset, Cesium3DTileStyle, ShadowMode } from './cesium.js';
+import { Cesium3DTileset, Cesium3DTileStyle, Resource, ShadowMode } from './cesium.js';
+import { authHeader } from '../services/auth.js';
 import { splitDirection } from './WmsOverlay.js';
 
 /**
@@ -68,7 +69,9 @@ export class TilesetLayer {
     this._onStatus('loading');
     let tileset;
     try {
-      tileset = await Cesium3DTileset.fromUrl(url, { shadows: ShadowMode.ENABLED, maximumScreenSpaceError: 8 });
+      // The credential goes along: a private scenario answers like an unknown one to anonymous requests.
+      tileset = await Cesium3DTileset.fromUrl(new Resource({ url, headers: authHeader() }),
+        { shadows: ShadowMode.ENABLED, maximumScreenSpaceError: 8 });
     } catch (e) {
       if (generation === this._generation) {
         this._onStatus('error', e?.message ?? String(e));

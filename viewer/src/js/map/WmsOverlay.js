@@ -1,4 +1,5 @@
-import { Rectangle, SplitDirection, WebMapServiceImageryProvider, WebMercatorTilingScheme } from './cesium.js';
+import { Rectangle, Resource, SplitDirection, WebMapServiceImageryProvider, WebMercatorTilingScheme } from './cesium.js';
+import { authHeader } from '../services/auth.js';
 
 const MINIMUM_LEVEL = 10;
 
@@ -64,7 +65,8 @@ export class WmsOverlay {
       parameters.scenario = scenario;
     }
     const provider = new WebMapServiceImageryProvider({
-      url: this._url,
+      // The credential goes along: a private scenario answers like an unknown one to anonymous requests.
+      url: new Resource({ url: this._url, headers: authHeader() }),
       layers: layers.join(','),
       parameters,
       crs: 'EPSG:3857',

@@ -1,4 +1,5 @@
 import { DataError } from '../core/DataError.js';
+import { authHeader, reportUnauthorized } from './auth.js';
 
 /** A request that failed: HTTP status ≥ 400, or status 0 when the network failed or the request timed out. */
 export class HttpError extends Error {
@@ -25,13 +26,17 @@ export async function fetchJson(url, { timeoutMs = 30000, cache = 'default' } = 
   try {
     response = await fetch(url, {
       cache,
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...authHeader() },
+      credentials: 'omit', // the credential is the Bearer header; no cookies, and no browser password prompt on 401
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
     throw new HttpError(url, 0, e?.name === 'TimeoutError' ? 'timed out' : 'network error');
   }
   if (!response.ok) {
+    if (response.status === 401) {
+      reportUnauthorized();
+    }
     throw new HttpError(url, response.status, `HTTP ${response.status}`);
   }
   try {
@@ -69,9 +74,10 @@ export async function sendJson(method, url, body = undefined, { timeoutMs = 6000
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: body === undefined ? { Accept: 'application/json', ...authHeader() }
+        : { Accept: 'application/json', 'Content-Type': 'application/json', ...authHeader() },
       body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit', // the credential is the Bearer header; no cookies, and no browser password prompt on 401
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (e) {
@@ -87,6 +93,9 @@ export async function sendJson(method, url, body = undefined, { timeoutMs = 6000
     }
   }
   if (!response.ok) {
+    if (response.status === 401) {
+      reportUnauthorized();
+    }
     throw new ApiError(url, response.status, json && typeof json === 'object' ? json : {});
   }
   return json;

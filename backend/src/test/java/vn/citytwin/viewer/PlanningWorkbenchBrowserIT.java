@@ -31,9 +31,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.citytwin.access.Role;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.planning.simulation.SimulationFixtures;
 import vn.citytwin.testing.Http;
+import vn.citytwin.testing.Identities;
 import vn.citytwin.testing.TestDatabase;
 import vn.citytwin.testing.TestServer;
 
@@ -67,6 +69,8 @@ class PlanningWorkbenchBrowserIT {
   static final double STRIP_WEST = 107.071;
   static final double STRIP_EAST = 107.074;
 
+  static final String PASSWORD = "password-of-the-planner";
+
   static TestDatabase db;
   static CityTwinServer server;
   static Http http;
@@ -80,7 +84,10 @@ class PlanningWorkbenchBrowserIT {
   static void start() throws Exception {
     db = TestDatabase.create("workbench");
     server = TestServer.start(db);
-    http = new Http(server.port());
+    // Scenarios are private to their author: the test reads them as the planner who signs in to the viewer.
+    String token = Identities.token(db, "planner", Role.PLANNER);
+    Identities.user(db, "planner", PASSWORD, Role.PLANNER);
+    http = new Http(server.port()).as(Identities.bearer(token));
     base = "http://127.0.0.1:" + server.port();
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.execute("INSERT INTO city.wards (id, code, name, name_en, kind, geom) VALUES (1, '26506', 'Phường Thắng Tam',"
@@ -125,6 +132,47 @@ class PlanningWorkbenchBrowserIT {
         }
       }
     }
+  }
+
+  @Test
+  @Order(5)
+  void anAnonymousVisitorIsAskedToSignInAndSignsInThroughTheDialog() throws java.sql.SQLException {
+    driver.findElement(By.cssSelector("#scenario-actions button[data-action='new']")).click();
+    WebElement form = driver.findElement(By.id("scenario-form"));
+    form.findElement(By.name("name")).sendKeys("Không được lưu");
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    waitFor(SERVER_WAIT, "return document.getElementById('status').textContent === 'Đăng nhập để lập quy hoạch'",
+        () -> "no sign-in prompt: " + driver.findElement(By.id("status")).getText() + "; form: " + form.getText()
+            + "; notices: " + js("return JSON.stringify(window.__citytwin.notices)"));
+    try (Connection c = db.connect(); Statement st = c.createStatement();
+        java.sql.ResultSet rows = st.executeQuery("SELECT count(*) FROM planning.scenario")) {
+      rows.next();
+      assertThat(rows.getLong(1)).as("scenarios written by an anonymous visitor").isZero();
+    }
+    form.findElement(By.cssSelector("button[data-action='cancel']")).click();
+
+    WebElement signIn = driver.findElement(By.id("sign-in"));
+    assertThat(signIn.getText()).isEqualTo("Đăng nhập");
+    signIn.click();
+    WebElement dialog = driver.findElement(By.id("auth-dialog"));
+    assertThat(dialog.isDisplayed()).isTrue();
+    // A wrong password is refused inside the dialog; the right one signs in (keyboard only: Enter submits).
+    dialog.findElement(By.name("username")).sendKeys("planner");
+    dialog.findElement(By.name("password")).sendKeys("wrong" + Keys.ENTER);
+    waitFor(SERVER_WAIT, "return !document.querySelector('#auth-dialog [data-role=error]').hidden",
+        () -> "no error for a wrong password");
+    assertThat(dialog.findElement(By.cssSelector("[data-role='error']")).getText())
+        .isEqualTo("Sai tên đăng nhập, mật khẩu hoặc mã");
+    WebElement password = dialog.findElement(By.name("password"));
+    password.clear();
+    password.sendKeys(PASSWORD + Keys.ENTER);
+    // The page reloads with the credential: the header names the planner.
+    waitFor(SERVER_WAIT, "return document.getElementById('auth-user')?.textContent === 'Đã đăng nhập: planner'",
+        () -> "not signed in: " + js("return document.getElementById('topbar').textContent"));
+    waitForReady();
+    waitFor(SERVER_WAIT, "window.__citytwin.scenarios.status === 'ready'", () -> "scenarios never loaded");
+    assertThat(driver.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isTrue();
   }
 
   @Test
