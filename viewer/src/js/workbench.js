@@ -4,6 +4,7 @@
 import { addBuilding, deleteBuilding, latestEdit, modifyBuilding } from './core/buildingEdits.js';
 import { footprintPolygon, movedTo } from './core/footprint.js';
 import { PlanningClient } from './services/PlanningClient.js';
+import { credential, authHeader } from './services/auth.js';
 import { HttpError } from './services/http.js';
 import { FootprintDrawer } from './map/FootprintDrawer.js';
 import { ResultLayer } from './map/ResultLayer.js';
@@ -327,6 +328,30 @@ export function startWorkbench(ctx) {
       line.replaceChildren(side('left', nameOf(a)), side('right', nameOf(compareWith)));
       table.showComparison(planning.comparisonAnswer ?? null, { a: nameOf(a), b: nameOf(compareWith) });
     }
+  }
+  // A link does not carry the Bearer credential, and private scenarios answer 404 without it: when signed in, the
+  // report is fetched with the credential and saved from memory.
+  for (const [id, name] of [['report-html', 'comparison.html'], ['report-csv', 'comparison.csv']]) {
+    $(id).addEventListener('click', async (event) => {
+      if (!credential()) {
+        return;
+      }
+      event.preventDefault();
+      const href = event.currentTarget.href;
+      try {
+        const response = await fetch(href, { credentials: 'omit', headers: authHeader() });
+        if (!response.ok) {
+          throw new HttpError(href, response.status, `HTTP ${response.status}`);
+        }
+        const save = document.createElement('a');
+        save.href = URL.createObjectURL(await response.blob());
+        save.download = name;
+        save.click();
+        setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+      } catch (e) {
+        failed(e);
+      }
+    });
   }
   async function refreshComparison() {
     if (compareWith === null) {
