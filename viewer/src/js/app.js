@@ -26,6 +26,7 @@ import { ScenarioSelect } from './ui/ScenarioSelect.js';
 import { StatusBar } from './ui/StatusBar.js';
 import { SunControl } from './ui/SunControl.js';
 import { translatePage } from './ui/translatePage.js';
+import { startLive } from './live.js';
 import { startWorkbench } from './workbench.js';
 
 /** The WMS endpoint when no layer links to one: the server's fixed OGC WMS path. */
@@ -42,7 +43,7 @@ const NARROW_SCREEN = '(max-width: 700px)';
  * @param {import('./core/ViewerState.js').ViewerState} state
  * @param {{lite: boolean, language: string|null, scenario: string|null}} options
  */
-export async function startApp(state, { lite, language, scenario, search = '' }) {
+export async function startApp(state, { lite, language, scenario, search = '', forceSse = false }) {
   const view = readView(new URLSearchParams(search));
   const origin = window.location.origin;
   const $ = (id) => document.getElementById(id);
@@ -99,6 +100,7 @@ export async function startApp(state, { lite, language, scenario, search = '' })
   // Picking
   const tilesetLayers = new Map();
   let workbench = null;
+  let live = null;
   const info = new InfoPanel($('info'), translator, () => {
     picker.clear();
     state.picked = null;
@@ -109,6 +111,9 @@ export async function startApp(state, { lite, language, scenario, search = '' })
     onPick: (picked) => {
       state.picked = picked;
       info.show(picked ? picked.properties : null);
+      if (picked) {
+        live?.closeCard(); // one card at a time in the corner
+      }
       workbench?.pickedChanged();
     },
   });
@@ -332,6 +337,18 @@ export async function startApp(state, { lite, language, scenario, search = '' })
   if (view.panels) {
     workbench.openPanels(view.panels);
   }
+
+  // The live city: stations, alerts and charts over the sensors' APIs and the /live push.
+  startLive({ state, translator, scene, origin, forceSse, clicksEnabled: () => picker.enabled }).then((started) => {
+    live = started;
+    state.testing = Object.freeze({
+      ...state.testing,
+      /** A station marker's colour as CSS hex (#rrggbb), or null. */
+      stationColour: (thingId) => live.colourOf(String(thingId)),
+      /** The station id under a canvas position, or null. */
+      stationAt: (x, y) => live.stationAt(x, y),
+    });
+  }).catch((e) => state.recordError('live', e?.stack || String(e)));
 
   // Share: the page URL with camera, scenario, layers, language and open panels, copied to the clipboard.
   $('share-view').addEventListener('click', () => {

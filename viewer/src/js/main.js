@@ -24,6 +24,8 @@ const options = {
   language: params.get('lang'),
   scenario: params.get('scenario'),
   search: window.location.search,
+  // ?live=sse: the live city listens over Server-Sent Events instead of the WebSocket.
+  forceSse: params.get('live') === 'sse',
 };
 
 import('./app.js')

@@ -31,3 +31,13 @@ export function formatHour(hour) {
 export function localDateIso(instant, utcOffsetHours) {
   return new Date(instant.getTime() + utcOffsetHours * 3600000).toISOString().slice(0, 10);
 }
+
+/** `DD/MM HH:MM` of an ISO 8601 instant in a zone with the given UTC offset; '—' when it is not a time. */
+export function localDateTimeText(iso, utcOffsetHours) {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) {
+    return '—';
+  }
+  const d = new Date(ms + utcOffsetHours * 3600000).toISOString();
+  return `${d.slice(8, 10)}/${d.slice(5, 7)} ${d.slice(11, 16)}`;
+}

@@ -14,15 +14,17 @@ export class HttpError extends Error {
  * GET url and parse JSON.
  *
  * @param {string} url
- * @param {{timeoutMs?: number}} [options] timeout, milliseconds (default 30 s)
+ * @param {{timeoutMs?: number, cache?: RequestCache}} [options] timeout, milliseconds (default 30 s); the fetch
+ *   cache mode ('no-cache' revalidates a response the browser holds)
  * @returns {Promise<unknown>}
  * @throws {HttpError} on a network failure, a timeout or an HTTP error status
  * @throws {DataError} when the body is not JSON
  */
-export async function fetchJson(url, { timeoutMs = 30000 } = {}) {
+export async function fetchJson(url, { timeoutMs = 30000, cache = 'default' } = {}) {
   let response;
   try {
     response = await fetch(url, {
+      cache,
       headers: { Accept: 'application/json' },
       signal: AbortSignal.timeout(timeoutMs),
     });
