@@ -1,6 +1,7 @@
 package vn.citytwin.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.citytwin.viewer.PageScripts.*;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +38,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.demo.StationThings;
 import vn.citytwin.testing.Http;
@@ -111,6 +111,7 @@ class LiveCityBrowserIT {
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("ct-chromium-");
     driver = HeadlessChromium.start(profile);
+    PageScripts.use(driver);
     driver.get("http://127.0.0.1:" + server.port() + "/?lite=1");
     waitFor(READY_TIMEOUT, "window.__ready === true || (window.__citytwin?.errors.length ?? 0) > 0",
         () -> "window.__ready never became true");
@@ -460,40 +461,5 @@ class LiveCityBrowserIT {
       median[k] = channels[k][12];
     }
     return median;
-  }
-
-  static void waitForGlobeTiles() {
-    js("window.__ct_loadedPolls = 0");
-    waitFor(Duration.ofSeconds(60), "window.__citytwin.testing.requestRender();"
-        + "window.__ct_loadedPolls = window.__citytwin.testing.globeTilesLoaded() ? window.__ct_loadedPolls + 1 : 0;"
-        + "return window.__ct_loadedPolls >= 5", () -> "globe tiles never loaded");
-  }
-
-  static Object js(String script, Object... args) {
-    return driver.executeScript(script, args);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> jsMap(String script, Object... args) {
-    return (Map<String, Object>) driver.executeScript(script, args);
-  }
-
-  @SuppressWarnings("unchecked")
-  static List<String> jsList(String script) {
-    return ((List<Object>) driver.executeScript(script)).stream().map(String::valueOf).toList();
-  }
-
-  static double num(Object o) {
-    return ((Number) o).doubleValue();
-  }
-
-  static void waitFor(Duration timeout, String condition, java.util.function.Supplier<String> failure) {
-    String script = condition.contains("return ") ? condition : "return " + condition;
-    try {
-      new WebDriverWait(driver, timeout, Duration.ofMillis(250))
-          .until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(script)));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(failure.get(), e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package vn.citytwin.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.citytwin.viewer.PageScripts.*;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +31,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.citytwin.access.Role;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.planning.simulation.SimulationFixtures;
@@ -112,6 +112,7 @@ class PlanningWorkbenchBrowserIT {
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("ct-chromium-");
     driver = HeadlessChromium.start(profile);
+    PageScripts.use(driver);
     driver.get(base + "/?lite=1");
     waitForReady();
     waitFor(SERVER_WAIT, "window.__citytwin.scenarios.status === 'ready'", () -> "scenarios never loaded");
@@ -687,40 +688,5 @@ class PlanningWorkbenchBrowserIT {
   static void waitForBuildingTiles() {
     waitFor(SERVER_WAIT, "window.__citytwin.testing.requestRender(); "
         + "return window.__citytwin.testing.tilesetLoaded('buildings')", () -> "building tiles never loaded");
-  }
-
-  static void waitForGlobeTiles() {
-    js("window.__ct_loadedPolls = 0");
-    waitFor(Duration.ofSeconds(60), "window.__citytwin.testing.requestRender();"
-        + "window.__ct_loadedPolls = window.__citytwin.testing.globeTilesLoaded() ? window.__ct_loadedPolls + 1 : 0;"
-        + "return window.__ct_loadedPolls >= 5", () -> "globe tiles never loaded");
-  }
-
-  static Object js(String script, Object... args) {
-    return driver.executeScript(script, args);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> jsMap(String script, Object... args) {
-    return (Map<String, Object>) driver.executeScript(script, args);
-  }
-
-  @SuppressWarnings("unchecked")
-  static List<String> jsList(String script) {
-    return ((List<Object>) driver.executeScript(script)).stream().map(String::valueOf).toList();
-  }
-
-  static double num(Object o) {
-    return ((Number) o).doubleValue();
-  }
-
-  static void waitFor(Duration timeout, String condition, java.util.function.Supplier<String> failure) {
-    String script = condition.contains("return ") ? condition : "return " + condition;
-    try {
-      new WebDriverWait(driver, timeout, Duration.ofMillis(250))
-          .until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(script)));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(failure.get(), e);
-    }
   }
 }

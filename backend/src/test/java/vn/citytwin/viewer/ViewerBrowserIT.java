@@ -2,6 +2,7 @@ package vn.citytwin.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static vn.citytwin.viewer.PageScripts.*;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.citytwin.app.CityTwinServer;
 import vn.citytwin.testing.Http;
 import vn.citytwin.testing.TestDatabase;
@@ -95,6 +95,7 @@ class ViewerBrowserIT {
     Files.createDirectories(SCREENSHOTS);
     profile = Files.createTempDirectory("ct-chromium-");
     driver = HeadlessChromium.start(profile);
+    PageScripts.use(driver);
     driver.get(base + "/?lite=1");
     waitFor(READY_TIMEOUT, "window.__ready === true",
         () -> "window.__ready never became true; state: " + js("return JSON.stringify(window.__citytwin)"));
@@ -327,13 +328,6 @@ class ViewerBrowserIT {
   }
 
   /** Waits until the globe's tiles for the current view have loaded for 5 polls in a row. */
-  static void waitForGlobeTiles() {
-    js("window.__ct_loadedPolls = 0");
-    waitFor(Duration.ofSeconds(60), "window.__citytwin.testing.requestRender();"
-        + "window.__ct_loadedPolls = window.__citytwin.testing.globeTilesLoaded() ? window.__ct_loadedPolls + 1 : 0;"
-        + "return window.__ct_loadedPolls >= 5", () -> "globe tiles never loaded");
-  }
-
   /** A URL that goes over the network (not blob:, data:, or the browser's own chrome:// pages). */
   static boolean isNetwork(String url) {
     String scheme = URI.create(url).getScheme();
@@ -381,34 +375,5 @@ class ViewerBrowserIT {
   static List<String> layerTitles() {
     return driver.findElements(By.cssSelector("#layer-list li[data-layer-id] .layer-title")).stream()
         .map(WebElement::getText).toList();
-  }
-
-  static Object js(String script, Object... args) {
-    return driver.executeScript(script, args);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> jsMap(String script, Object... args) {
-    return (Map<String, Object>) driver.executeScript(script, args);
-  }
-
-  @SuppressWarnings("unchecked")
-  static List<String> jsList(String script) {
-    return ((List<Object>) driver.executeScript(script)).stream().map(String::valueOf).toList();
-  }
-
-  static double num(Object o) {
-    return ((Number) o).doubleValue();
-  }
-
-  /** Waits until the expression (or a script with `return`) is true, polling every 250 ms. */
-  static void waitFor(Duration timeout, String condition, java.util.function.Supplier<String> failure) {
-    String script = condition.contains("return ") ? condition : "return " + condition;
-    try {
-      new WebDriverWait(driver, timeout, Duration.ofMillis(250))
-          .until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(script)));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      throw new AssertionError(failure.get(), e);
-    }
   }
 }
